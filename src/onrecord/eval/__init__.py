@@ -1,0 +1,1 @@
+"""Scorers that measure onrecord's extractors against annotated corpora."""
