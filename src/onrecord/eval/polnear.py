@@ -109,7 +109,7 @@ def read_metadata(path: Path) -> dict[str, ArticleMetadata]:
         raise EvalError(f"cannot read {path} ({exc}); check the --metadata path") from exc
     missing = {"filename", "annotators"} - set(rows[0] if rows else {})
     if missing:
-        raise EvalError(f"{path} has no column {sorted(missing)}; pass the metadata.tsv that ships with PolNeAR")
+        raise EvalError(f"{path} has no column {sorted(missing)}; pass the metadata.tsv shipped with PolNeAR")
     return {row["filename"]: _metadata_row(row) for row in rows}
 
 
@@ -137,7 +137,8 @@ def read_polnear(split_dir: Path | str, metadata: Path | str | None = None) -> I
     text_dir, ann_dir = split_dir / "text", split_dir / "attributions"
     if not text_dir.is_dir() or not ann_dir.is_dir():
         raise EvalError(
-            f"{split_dir} has no text/ and attributions/ folders; pass a PolNeAR split folder such as .../polnear/dev"
+            f"{split_dir} has no text/ and attributions/ folders; "
+            "pass a PolNeAR split folder such as .../polnear/dev"
         )
     rows = read_metadata(Path(metadata) if metadata else find_metadata(split_dir))
     for text_path in sorted(text_dir.glob("*.txt")):
@@ -173,7 +174,10 @@ def _annotation_path(ann_dir: Path, name: str, row: ArticleMetadata | None) -> P
 
 
 def parse_ann(ann: str, text: str, *, source: str = "<ann>") -> tuple[GoldAttribution, ...]:
-    """Parse brat standoff into attributions; lines that are neither T nor E (notes, wrapped text) are skipped."""
+    """Parse brat standoff into attributions.
+
+    Lines that are neither T nor E (annotator notes, the wrapped rest of a multi-line text) are skipped.
+    """
     bounds: dict[str, tuple[Span, ...]] = {}
     events: list[tuple[str, str, int]] = []
     for number, line in enumerate(ann.split("\n"), start=1):
@@ -189,9 +193,9 @@ def _fragments(offsets: str, text: str, *, source: str, line: int) -> tuple[Span
     for pair in offsets.split(";"):
         start, end = (int(x) for x in pair.split())
         if not 0 <= start <= end <= len(text):
-            raise EvalError(f"line {line} of {source}: offsets {start}-{end} fall outside the text; fix the file")
+            raise EvalError(f"line {line} of {source}: offsets {start}-{end} lie outside the text; fix them")
         spans.append(Span(start=start, end=end, text=text[start:end]))
-    return tuple(sorted(spans, key=lambda s: (s.start, s.end)))
+    return _in_order(spans)
 
 
 def _attribution(
@@ -208,5 +212,11 @@ def _attribution(
         parts[role].extend(bounds[ref])
     return GoldAttribution(
         id=eid,
-        **{role.lower(): tuple(sorted(spans, key=lambda s: (s.start, s.end))) for role, spans in parts.items()},
+        source=_in_order(parts["Source"]),
+        cue=_in_order(parts["Cue"]),
+        content=_in_order(parts["Content"]),
     )
+
+
+def _in_order(spans: list[Span]) -> tuple[Span, ...]:
+    return tuple(sorted(spans, key=lambda s: (s.start, s.end)))
