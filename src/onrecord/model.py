@@ -14,7 +14,10 @@ from pydantic import BaseModel, ConfigDict
 
 StatementKind = Literal["direct", "indirect", "mixed"]
 EventStatus = Literal["past", "ongoing", "planned", "hypothetical"]
-Granularity = Literal["day", "week", "month", "quarter", "season", "year", "decade", "century", "time", "vague"]
+Granularity = Literal[
+    "day", "week", "month", "quarter", "season", "half", "year", "decade", "century", "time", "vague"
+]
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]  # TimeML TIMEX3 types
 
 
 class Record(BaseModel):
@@ -108,6 +111,8 @@ class TimeValue(Record):
     granularity: Granularity = "day"
     value: str | None = None  # TimeML value: 2024-10-16, 2024-W40, 2024-07, 2025, PAST_REF …
     span: Span | None = None
+    type: TimexType = "DATE"
+    mod: str | None = None  # TimeML mod: START, END, MID, APPROX, MORE_THAN, LESS_THAN …
 
 
 class Amount(Record):
@@ -118,6 +123,10 @@ class Amount(Record):
     unit: str | None = None
     text: str
     span: Span | None = None
+    low: float | None = None  # a range "$5-7 billion": low 5e9, high 7e9 (value is the low end)
+    high: float | None = None
+    qualifier: str | None = None  # "at_least" | "up_to" | "about" | "more_than" | "less_than"
+    per: str | None = None  # "year" | "month" | … for "a year", "per month"; or a period "2025"
 
 
 class Participant(Record):
