@@ -1,23 +1,12 @@
-"""Readers: files, folders, stdin -> Article records (or Failure records for bad input)."""
+"""Readers: files, folders, stdin -> Article records (or Failure records for bad input).
+
+Formats: plain text (``.txt``, optional ``date YYYY-MM-DD`` first line), HTML (``.html``/``.htm``,
+through trafilatura), JSON lines (``.jsonl``) and JSON (``.json``). See docs/reading.md.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from onrecord.read.article import ReadOptions
+from onrecord.read.files import read_paths
 
-from onrecord.model import Article, Failure
-
-
-@dataclass(frozen=True, kw_only=True)
-class ReadOptions:
-    """Metadata given on the command line; it overrides or fills what the files say."""
-
-    date: dt.date | None = None
-    outlet: str | None = None
-    url: str | None = None
-
-
-def read_paths(paths: Sequence[str], options: ReadOptions | None = None) -> Iterator[Article | Failure]:
-    """Yield an Article per readable article and a Failure per unreadable item, in input order."""
-    raise NotImplementedError  # implemented by the readers issue work
+__all__ = ["ReadOptions", "read_paths"]

@@ -1,0 +1,73 @@
+"""HTML articles: main text, title, date and site name through trafilatura (dates by htmldate).
+
+trafilatura parses the page with lxml: scripts never run, and script, style, navigation and
+boilerplate text is left out. The page must be UTF-8 or declare its charset in a ``<meta>`` tag.
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import logging
+import re
+
+from trafilatura import bare_extraction
+from trafilatura.settings import Document
+
+from onrecord.errors import InputError
+from onrecord.read.article import Metadata, normalise_text, parse_date
+from onrecord.read.decode import decode_utf8
+
+log = logging.getLogger("onrecord")
+
+DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+# Where a page declares its charset: within its first bytes, as browsers look for it.
+CHARSET_WINDOW = 4096
+
+
+def decode_html(data: bytes, source: str) -> str:
+    """Decode a page as UTF-8, or as the charset its ``<meta>`` tag declares when it is not UTF-8."""
+    try:
+        return decode_utf8(data, source)
+    except InputError as not_utf8:
+        declared = DECLARED_CHARSET.search(data[:CHARSET_WINDOW])
+        if declared is None:
+            raise
+        name = declared[1].decode("ascii")
+        try:
+            return data.decode(codecs.lookup(name).name)
+        except (LookupError, UnicodeDecodeError):
+            log.debug("%s: declared charset %s does not decode it either", source, name)
+            raise not_utf8 from None
+
+
+def parse_html(raw: str, source: str) -> tuple[str, Metadata]:
+    """Extract the main text and metadata of an HTML page."""
+    if not raw.strip():
+        raise InputError(source, "empty (no HTML)", "save the page's full HTML into it, or leave it out")
+    document = bare_extraction(raw, with_metadata=True, include_comments=False)
+    text = ""
+    if isinstance(document, Document):
+        text = normalise_text(document.text or "").strip()
+    if not isinstance(document, Document) or not text:
+        raise InputError(
+            source,
+            "no article text found in the HTML (only scripts, navigation or an empty body)",
+            "check that it is an article page saved after it loaded, not a script-rendered shell",
+        )
+    return text, Metadata(
+        title=document.title or None,
+        date=_page_date(document.date, source),
+        outlet=document.sitename or None,
+        url=document.url or None,
+    )
+
+
+def _page_date(value: str | None, source: str) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return parse_date(value, source=source, field="the page date")
+    except InputError:
+        log.debug("%s: ignoring page date %r that is not YYYY-MM-DD", source, value)
+        return None
