@@ -25,6 +25,7 @@ app.add_typer(train_app, name="train")
 # Modules that add commands to `app`, `eval_app` or `train_app` through a `register(...)` function.
 COMMAND_MODULES = (
     "onrecord.cli.extract_cmd",
+    "onrecord.cli.eval_polnear",
 )
 
 

@@ -1,0 +1,70 @@
+"""`onrecord eval polnear`: score statement extraction against PolNeAR's gold attributions."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+from rich.progress import Progress
+
+from onrecord.eval.polnear import SPAN_METRICS, PolnearEvalOptions, PolnearReport, evaluate_polnear
+
+DIR_ARG = typer.Argument(..., help="A PolNeAR split folder holding text/ and attributions/.")
+JSON_OPT = typer.Option(False, "--json", help="Print one JSON object instead of a table.")
+METADATA_OPT = typer.Option(None, "--metadata", help="metadata.tsv (default: inside or next to DIR).")
+WORKERS_OPT = typer.Option(1, "--workers", "-j", min=1, help="Worker processes, one loaded pipeline each.")
+LIMIT_OPT = typer.Option(None, "--limit", min=1, help="Score only the first N articles (sorted by name).")
+
+
+def eval_polnear(
+    directory: Path = DIR_ARG,
+    as_json: bool = JSON_OPT,
+    metadata: Path | None = METADATA_OPT,
+    workers: int = WORKERS_OPT,
+    limit: int | None = LIMIT_OPT,
+) -> None:
+    """Extract statements from a PolNeAR split and print span and attribution P/R/F1 and speed.
+
+    Example: onrecord eval polnear ../shared/data/polnear/dev --workers 2
+    """
+    options = PolnearEvalOptions(metadata=metadata, workers=workers, limit=limit)
+    with Progress(transient=True, disable=as_json) as progress:
+        task = progress.add_task("extracting", total=None)
+
+        def advance(done: int, total: int) -> None:
+            progress.update(task, completed=done, total=total)
+
+        report = evaluate_polnear(directory, options, progress=advance)
+    if as_json:
+        typer.echo(json.dumps(report.as_dict()))
+        return
+    typer.echo(render_table(report, directory))
+    for failure in report.failures:
+        typer.echo(f"error: {failure.message}", err=True)
+
+
+def render_table(report: PolnearReport, directory: Path) -> str:
+    """The human-readable report: one row per metric, then the exclusions and the speed."""
+    scores = report.scores
+    lines = [
+        f"PolNeAR {directory}: {report.articles} articles, {report.words:,} words, "
+        f"{report.workers} worker(s)",
+        f"{'metric':<16}{'P':>7}{'R':>7}{'F1':>7}{'tp':>7}{'pred':>7}{'gold':>7}",
+    ]
+    for name in ("attribution", *SPAN_METRICS):
+        c = getattr(scores, name)
+        lines.append(f"{name:<16}{c.p:>7.3f}{c.r:>7.3f}{c.f1:>7.3f}{c.tp:>7}{c.pred:>7}{c.gold:>7}")
+    lines += [
+        f"left out: {scores.gold_excluded} gold attributions without a source or a content, "
+        f"{scores.pred_excluded} statements pairing only with them",
+        f"speed: {report.articles_per_second:.2f} articles/s, {report.words_per_second:,.0f} words/s "
+        f"({report.seconds:.1f} s of extraction)",
+    ]
+    if report.failures:
+        lines.append(f"{len(report.failures)} articles failed and count as having no statements")
+    return "\n".join(lines)
+
+
+def register(*, eval_app: typer.Typer, **_: typer.Typer) -> None:
+    eval_app.command("polnear")(eval_polnear)
