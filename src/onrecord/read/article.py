@@ -24,7 +24,7 @@ log = logging.getLogger("onrecord")
 
 T = TypeVar("T")
 
-ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 
 
 @dataclass(frozen=True, kw_only=True)
