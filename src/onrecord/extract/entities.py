@@ -1,0 +1,330 @@
+"""Canonical entities within one article: people, organizations, places and plans.
+
+Mentions come from spaCy's named entities, corrected and completed by the shipped gazetteer and a
+pattern for named plans ("Victory Plan"). Mentions of the same real-world actor are clustered into
+one entity: "Mark Rutte" = "Rutte" = "Rütte"; "the Alliance" = NATO when NATO is named. Roles come
+from titles before a name and from appositions; role descriptions ("The Alliance Secretary General")
+resolve to the person holding that role (see :mod:`onrecord.extract.roles`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from rapidfuzz import fuzz
+
+from onrecord.extract.gazetteer import Gazetteer, GazetteerEntry
+from onrecord.extract.names import fold, name_tokens, strip_possessive
+from onrecord.ids import content_id
+from onrecord.model import Entity, Role, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW"})
+PLAN_PATTERN = re.compile(
+    r"(?:\b[A-Z](?:[\w’'-]|\.(?=\w))*[ \t]+){1,4}(?:Plan|Formula|Initiative|Doctrine|Strategy|Programme|Program|Accords?|Pact)\b"
+)
+_LEADING_DETERMINER = re.compile(r"^(?:the|The|THE|a|A|an|An)\s+")
+_TRAILING_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+SURNAME_SIMILARITY = 88  # rapidfuzz ratio at which two surnames are spelling variants (Zelensky/Zelenskyy)
+
+
+@dataclass
+class Cluster:
+    """A canonical entity being built: its mentions, names and roles."""
+
+    key: str
+    type: str
+    gazetteer: GazetteerEntry | None = None
+    names: Counter[str] = field(default_factory=Counter)
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        if self.gazetteer is not None:
+            return self.gazetteer.canonical
+        # the fullest form (most words), then the most frequent, then the first seen
+        return max(self.names, key=lambda n: (len(n.split()), self.names[n]))
+
+    def add_role(self, role: Role) -> None:
+        for i, known in enumerate(self.roles):
+            if fold(known.title) == fold(role.title):
+                if known.organization is None and role.organization is not None:
+                    self.roles[i] = role
+                return
+        self.roles.append(role)
+
+
+@dataclass(frozen=True)
+class RawMention:
+    start: int
+    end: int
+    type: str
+    gazetteer: GazetteerEntry | None = None
+    generic: bool = False
+
+
+class EntityTable:
+    """The entities of one article while extractors add mentions; `freeze()` yields the records."""
+
+    def __init__(self, article_id: str, text: str, gazetteer: Gazetteer) -> None:
+        self.article_id = article_id
+        self.text = text
+        self.gazetteer = gazetteer
+        self.clusters: list[Cluster] = []
+        self._by_char: dict[int, Cluster] = {}
+
+    # -- building -------------------------------------------------------------------------------
+    def add_mention(self, cluster: Cluster, start: int, end: int, *, name: bool = True) -> None:
+        if (start, end) in cluster.mentions:
+            return
+        cluster.mentions.append((start, end))
+        if name:
+            cluster.names[self.text[start:end]] += 1
+        for i in range(start, end):
+            self._by_char.setdefault(i, cluster)
+
+    def merge(self, source: Cluster, target: Cluster) -> None:
+        """Move every mention of ``source`` to ``target``."""
+        for start, end in source.mentions:
+            for i in range(start, end):
+                if self._by_char.get(i) is source:
+                    del self._by_char[i]
+        moved, source.mentions = source.mentions, []
+        for start, end in moved:
+            self.add_mention(target, start, end)
+
+    def new_cluster(self, key: str, type_: str, gazetteer: GazetteerEntry | None = None) -> Cluster:
+        cluster = Cluster(key=key, type=type_, gazetteer=gazetteer)
+        self.clusters.append(cluster)
+        return cluster
+
+    # -- lookup ---------------------------------------------------------------------------------
+    def at(self, start: int, end: int) -> Cluster | None:
+        """The entity with a mention inside [start, end), preferring people, then the longest mention."""
+        found: list[tuple[int, int, Cluster]] = []
+        for cluster in {id(c): c for i in range(start, end) if (c := self._by_char.get(i))}.values():
+            for s, e in cluster.mentions:
+                if s < end and e > start:
+                    found.append((s, e, cluster))
+        if not found:
+            return None
+        return max(found, key=lambda f: (f[2].type == "PERSON", f[1] - f[0]))[2]
+
+    def people(self) -> list[Cluster]:
+        return [c for c in self.clusters if c.type == "PERSON"]
+
+    def person_named(self, name: str) -> Cluster | None:
+        """The one person whose name or surname this is, allowing spelling variants ("Rütte")."""
+        tokens = name_tokens(name)
+        if not tokens:
+            return None
+        found = [
+            p
+            for p in self.people()
+            if name_tokens(p.name)[-len(tokens) :] == tokens
+            or (len(tokens) == 1 and fuzz.ratio(name_tokens(p.name)[-1], tokens[0]) >= SURNAME_SIMILARITY)
+        ]
+        return found[0] if len(found) == 1 else None
+
+    def by_gazetteer(self, entry: GazetteerEntry) -> Cluster | None:
+        return next((c for c in self.clusters if c.gazetteer is entry), None)
+
+    def organization_name(self, start: int, end: int) -> str | None:
+        """Canonical name of the organization or country a stretch of text names ("Ukrainian" -> Ukraine)."""
+        words = self.text[start:end]
+        cluster = self.at(start, end)
+        if cluster is not None and cluster.type in {"ORG", "GPE", "MEDIA"}:
+            return cluster.name
+        country = self.gazetteer.country_of_demonym(strip_possessive(words))
+        if country is not None:
+            return country.canonical
+        entry = self.gazetteer.lookup(strip_possessive(words)) or self._generic(strip_possessive(words))
+        return entry.canonical if entry else None
+
+    def _generic(self, words: str) -> GazetteerEntry | None:
+        entry = self.gazetteer.lookup_generic(words)
+        return entry if entry is not None and self.by_gazetteer(entry) is not None else None
+
+    # -- output ---------------------------------------------------------------------------------
+    def freeze(self) -> tuple[tuple[Entity, ...], dict[int, str]]:
+        """Entity records in order of first mention, and a map from id(cluster) to entity id."""
+        ordered = sorted((c for c in self.clusters if c.mentions), key=lambda c: min(c.mentions))
+        entities: list[Entity] = []
+        ids: dict[int, str] = {}
+        for cluster in ordered:
+            entity_id = content_id("e", self.article_id, cluster.type, cluster.name)
+            ids[id(cluster)] = entity_id
+            mentions = sorted(cluster.mentions)
+            aliases = sorted({n for n in cluster.names if n != cluster.name})
+            entities.append(
+                Entity(
+                    id=entity_id,
+                    name=cluster.name,
+                    type="ORG" if cluster.type == "MEDIA" else cluster.type,
+                    aliases=tuple(aliases),
+                    roles=tuple(cluster.roles),
+                    mentions=tuple(Span(start=s, end=e, text=self.text[s:e]) for s, e in mentions),
+                )
+            )
+        return tuple(entities), ids
+
+
+def find_entities(doc: Doc, article_id: str, gazetteer: Gazetteer) -> EntityTable:
+    """Collect, correct and cluster the named mentions of ``doc``."""
+    table = EntityTable(article_id, doc.text, gazetteer)
+    raw = _raw_mentions(doc, gazetteer)
+    _cluster_named(table, [m for m in raw if m.type != "PERSON" and not m.generic])
+    _cluster_people(table, [m for m in raw if m.type == "PERSON"])
+    for mention in raw:  # generic aliases last: they need their canonical actor to be named
+        if mention.generic and mention.gazetteer is not None:
+            cluster = table.by_gazetteer(mention.gazetteer)
+            if cluster is not None:
+                table.add_mention(cluster, mention.start, mention.end, name=False)
+            else:
+                _cluster_named(table, [RawMention(mention.start, mention.end, "ORG")])
+    return table
+
+
+def _raw_mentions(doc: Doc, gazetteer: Gazetteer) -> list[RawMention]:
+    text = doc.text
+    taken: list[RawMention] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(m.end <= start or m.start >= end for m in taken)
+
+    for match in gazetteer.pattern.finditer(text):
+        entry = gazetteer.lookup(match.group())
+        if entry is not None:
+            taken.append(RawMention(match.start(), match.end(), entry.type, entry))
+    for match in PLAN_PATTERN.finditer(text):
+        start, end = _trim(text, match.start(), match.end())
+        start = _skip_leading_names(text, start, end, gazetteer)
+        if end - start > 4:
+            taken = [m for m in taken if m.end <= start or m.start >= end]
+            taken.append(RawMention(start, end, "PLAN"))
+    for ent in doc.ents:
+        if ent.label_ not in ENTITY_LABELS:
+            continue
+        start, end = _trim(text, ent.start_char, ent.end_char)
+        if end <= start or not free(start, end) or not any(ch.isupper() for ch in text[start:end]):
+            continue
+        words = text[start:end]
+        entry = gazetteer.lookup(words)
+        if entry is not None:
+            taken.append(RawMention(start, end, entry.type, entry))
+        elif (generic := gazetteer.lookup_generic(words)) is not None:
+            taken.append(RawMention(start, end, generic.type, generic, generic=True))
+        else:
+            taken.append(RawMention(start, end, ent.label_))
+    taken.extend(_generic_aliases(text, gazetteer, free))
+    return sorted(taken, key=lambda m: m.start)
+
+
+def _generic_aliases(text: str, gazetteer: Gazetteer, free: object) -> list[RawMention]:
+    """Capitalized generic aliases spaCy missed ("the Alliance" inside a role description)."""
+    found = []
+    for entry in gazetteer.entries:
+        for alias in entry.generic_aliases:
+            for match in re.finditer(rf"\b{re.escape(alias)}\b", text):
+                if free(match.start(), match.end()):  # type: ignore[operator]
+                    found.append(RawMention(match.start(), match.end(), entry.type, entry, generic=True))
+    return found
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop a leading article and a trailing possessive or quote from a mention."""
+    words = text[start:end]
+    lead = _LEADING_DETERMINER.match(words)
+    if lead:
+        start += lead.end()
+    words = text[start:end]
+    tail = _TRAILING_POSSESSIVE.search(words)
+    if tail:
+        end -= len(tail.group())
+    while end > start and text[end - 1] in "\"“”'’ ,.":
+        end -= 1
+    while start < end and text[start] in "\"“”'‘ ":
+        start += 1
+    return start, end
+
+
+def _skip_leading_names(text: str, start: int, end: int, gazetteer: Gazetteer) -> int:
+    """ "Ukraine's Victory Plan" -> "Victory Plan": a country or body before a plan is its owner."""
+    while True:
+        match = re.match(r"([\w.-]+)(?:'s|’s)?\s+", text[start:end])
+        if not match or not (
+            gazetteer.lookup(match.group(1)) or gazetteer.country_of_demonym(match.group(1))
+        ):
+            return start
+        start += match.end()
+
+
+def _cluster_named(table: EntityTable, mentions: list[RawMention]) -> None:
+    by_key: dict[str, Cluster] = {c.key: c for c in table.clusters}
+    for mention in mentions:
+        words = table.text[mention.start : mention.end]
+        if mention.gazetteer is not None:
+            key = "gaz:" + fold(mention.gazetteer.canonical)
+        else:
+            key = f"{mention.type}:" + " ".join(name_tokens(words))
+        cluster = by_key.get(key)
+        if cluster is None:
+            cluster = by_key[key] = table.new_cluster(key, mention.type, mention.gazetteer)
+        table.add_mention(cluster, mention.start, mention.end)
+
+
+def _cluster_people(table: EntityTable, mentions: list[RawMention]) -> None:
+    """Full names first; a lone surname joins the nearest earlier person with that surname."""
+    full = [m for m in mentions if len(name_tokens(table.text[m.start : m.end])) > 1]
+    single = [m for m in mentions if m not in full]
+    people: list[tuple[list[str], Cluster]] = []
+    for mention in full:
+        tokens = name_tokens(table.text[mention.start : mention.end])
+        cluster = next((c for t, c in people if t == tokens), None)
+        if cluster is None:
+            cluster = table.new_cluster("PERSON:" + " ".join(tokens), "PERSON")
+            people.append((tokens, cluster))
+        table.add_mention(cluster, mention.start, mention.end)
+    for mention in single:
+        token = name_tokens(table.text[mention.start : mention.end])
+        if not token:
+            continue
+        cluster = _surname_owner(table, people, token[0], mention.start)
+        if cluster is None:
+            cluster = table.new_cluster("PERSON:" + token[0], "PERSON")
+            people.append((token, cluster))
+        table.add_mention(cluster, mention.start, mention.end)
+
+
+def _surname_owner(
+    table: EntityTable, people: list[tuple[list[str], Cluster]], surname: str, position: int
+) -> Cluster | None:
+    candidates = [
+        (c, min(s for s, _ in c.mentions))
+        for tokens, c in people
+        if tokens and (tokens[-1] == surname or fuzz.ratio(tokens[-1], surname) >= SURNAME_SIMILARITY)
+    ]
+    if not candidates:
+        return None
+    before = [c for c, first in candidates if first < position]
+    if before:  # the most recently introduced person with that surname
+        return max(before, key=lambda c: max(s for s, _ in c.mentions if s < position))
+    return min(candidates, key=lambda cf: cf[1])[0]
+
+
+def relabel_person_names(table: EntityTable) -> None:
+    """A non-person mention whose text is a known person's surname is that person ("Zelenskyy" GPE)."""
+    people = [c for c in table.clusters if c.type == "PERSON" and len(c.name.split()) > 1]
+    for cluster in [c for c in table.clusters if c.type in {"GPE", "ORG", "NORP"} and c.gazetteer is None]:
+        tokens = name_tokens(cluster.name)
+        if len(tokens) != 1:
+            continue
+        owner = next((p for p in people if name_tokens(p.name)[-1] == tokens[0]), None)
+        if owner is not None:
+            table.merge(cluster, owner)

@@ -1,0 +1,201 @@
+"""Direct quotes: quoted stretches of text and the clause that attributes them.
+
+Handles straight and curly quote marks, nested quotes, quotes split around "he said"
+(`"A," he said, "B."` is one statement with two content spans), quotes spanning several
+paragraphs (the journalistic convention: no closing mark at the end of a paragraph that the next
+paragraph continues with an opening mark) and attributions before (`He said: "…"`) or after
+(`"…," Rutte said.` / `"…," said Rutte.`) the quote.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from onrecord.extract.lexicon import CUE_LEMMAS, is_cue_verb
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+OPENING = "“„«"
+CLOSING = "”»"
+QUOTE_FINAL_PUNCT = frozenset(",!?-—….")
+MIN_QUOTE_WORDS = 4  # shorter quoted stretches are names or scare quotes ("Victory Plan"), not statements
+MAX_GAP_CHARS = 80  # attribution between two parts of one split quote
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One quoted stretch; start/end include the quote marks."""
+
+    start: int
+    end: int
+
+    def words(self, text: str) -> int:
+        return len(text[self.start : self.end].split())
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """The attributing clause of a quote: its cue verb and its subject (source) tokens."""
+
+    cue: Token
+    source: Span | None
+
+
+@dataclass(frozen=True)
+class DirectQuote:
+    parts: tuple[Quote, ...]
+    attribution: Attribution
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """Quoted stretches of ``text`` in order, multi-paragraph quotes joined into one."""
+    quotes: list[Quote] = []
+    open_at: int | None = None  # where the outermost open quote started
+    depth = 0  # nesting depth of curly quotes
+    straight = False  # inside a straight-quoted stretch
+    skip = -1  # the reopening mark of a continued quote's next paragraph
+    for i, ch in enumerate(text):
+        if i == skip:
+            continue
+        if ch in OPENING and not straight:
+            open_at = i if depth == 0 else open_at
+            depth += 1
+        elif ch in CLOSING and depth:
+            depth -= 1
+            if depth == 0 and open_at is not None:
+                quotes.append(Quote(open_at, i + 1))
+        elif ch == '"' and depth == 0:
+            if straight and open_at is not None:
+                quotes.append(Quote(open_at, i + 1))
+            else:
+                open_at = i
+            straight = not straight
+        elif ch == "\n" and (depth or straight):
+            nxt = _next_paragraph_start(text, i)
+            if nxt is not None and text[nxt] in OPENING + '"':
+                skip = nxt  # the quote goes on in the next paragraph
+            else:
+                depth, straight, open_at = 0, False, None
+    return _drop_nested(sorted(quotes, key=lambda q: q.start))
+
+
+def _next_paragraph_start(text: str, newline: int) -> int | None:
+    end = newline
+    while end < len(text) and text[end].isspace():
+        end += 1
+    return end if end < len(text) else None
+
+
+def _drop_nested(quotes: list[Quote]) -> list[Quote]:
+    """Drop quotes nested in others; keep order."""
+    kept: list[Quote] = []
+    for quote in quotes:
+        if kept and quote.start < kept[-1].end:
+            continue
+        kept.append(quote)
+    return kept
+
+
+def attribute_quotes(doc: Doc, quotes: list[Quote]) -> list[DirectQuote]:
+    """Find the attributing clause of each quote; join the parts of split quotes."""
+    text = doc.text
+    found: list[DirectQuote] = []
+    i = 0
+    while i < len(quotes):
+        quote = quotes[i]
+        after = _attribution_after(doc, quote, quotes[i + 1] if i + 1 < len(quotes) else None)
+        if after is not None:
+            parts = [quote]
+            nxt = quotes[i + 1] if i + 1 < len(quotes) else None
+            if nxt is not None and _continues_after_attribution(text, quote, nxt, after.cue):
+                parts.append(nxt)
+                i += 1
+            if quote.words(text) >= MIN_QUOTE_WORDS or len(parts) > 1:
+                found.append(DirectQuote(tuple(parts), after))
+            i += 1
+            continue
+        before = _attribution_before(doc, quote)
+        if before is not None and quote.words(text) >= MIN_QUOTE_WORDS:
+            found.append(DirectQuote((quote,), before))
+        i += 1
+    return found
+
+
+def _window(doc: Doc, start: int, end: int) -> Span | None:
+    return doc.char_span(start, end, alignment_mode="contract") if end > start else None
+
+
+def _attribution_after(doc: Doc, quote: Quote, nxt: Quote | None) -> Attribution | None:
+    """`"…," Rutte said.` / `"…," said Rutte, adding …` : a cue verb right after the quote."""
+    text = doc.text
+    if quote.end >= len(text) or not _ends_clause(text, quote):
+        return None
+    limit = min(len(text), quote.end + MAX_GAP_CHARS)
+    if nxt is not None:
+        limit = min(limit, nxt.start)
+    stop = re.compile(r"[.!?\n]").search(text, quote.end, limit)
+    window = _window(doc, quote.end, stop.start() if stop else limit)
+    if window is None:
+        return None
+    for token in window:
+        if is_cue_verb(token) and token.pos_ in {"VERB", "AUX"}:
+            source = _subject(token, window)
+            if source is not None:
+                return Attribution(token, source)
+    return None
+
+
+def _ends_clause(text: str, quote: Quote) -> bool:
+    """A quote that an attribution may follow ends in punctuation ("…," / "…?") or is followed by a comma,
+    unlike a phrase quoted mid-sentence."""
+    return text[quote.end - 2] in QUOTE_FINAL_PUNCT or bool(re.match(r"\s*,", text[quote.end :]))
+
+
+def _attribution_before(doc: Doc, quote: Quote) -> Attribution | None:
+    """`Rutte said: "…"` / `He told reporters, "…"` / `Caddell continued:` (paragraph before)."""
+    text = doc.text
+    head = text[max(0, quote.start - 200) : quote.start]
+    match = re.search(r"[:,]\s*$", head)
+    if not match:
+        return None
+    end = quote.start - len(head) + match.start()
+    start = max(text.rfind(".", 0, end), text.rfind("\n\n", 0, end - 1), text.rfind("”", 0, end), 0)
+    window = _window(doc, start, end)
+    if window is None:
+        return None
+    for token in reversed(window):
+        if is_cue_verb(token):
+            source = _subject(token, window)
+            if source is not None:
+                return Attribution(token, source)
+    return None
+
+
+def _continues_after_attribution(text: str, quote: Quote, nxt: Quote, cue: Token) -> bool:
+    """`"A," he said, "B."` : the next quote follows the attribution after a comma or full stop."""
+    gap = text[quote.end : nxt.start]
+    if len(gap) > MAX_GAP_CHARS or "\n" in gap.strip(" "):
+        return False
+    return cue.idx >= quote.end and cue.idx < nxt.start and bool(re.search(r"[,.:]\s*$", gap))
+
+
+def _subject(cue: Token, window: Span) -> Span | None:
+    """The subject of a cue verb, within the window: its nsubj subtree, or a name right after it."""
+    for child in cue.children:
+        if child.dep_ in {"nsubj", "nsubjpass"} and child.lower_ not in {"it", "there", "this"}:
+            left, right = child.left_edge.i, child.right_edge.i + 1
+            if window.start <= left and right <= window.end:
+                return window.doc[left:right]
+    # "said Rutte" parsed with Rutte as a dobj / npadvmod
+    for child in cue.rights:
+        if child.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or child.pos_ == "PROPN":
+            left, right = child.left_edge.i, child.right_edge.i + 1
+            if window.start <= left and right <= window.end:
+                return window.doc[left:right]
+    return None
+
+
+__all__ = ["CUE_LEMMAS", "Attribution", "DirectQuote", "Quote", "attribute_quotes", "find_quotes"]

@@ -1,0 +1,239 @@
+"""Roles of people and the role descriptions that refer to them.
+
+"NATO Secretary General Mark Rutte" gives Rutte the role (Secretary General, NATO); later "The Alliance
+Secretary General" or "the NATO secretary general" resolves to him, because the Alliance is NATO in
+this article and he is the only person holding that role. "Ukrainian President Volodymyr Zelenskyy"
+gives (President, Ukraine), and "the head of state" resolves to him where he is the only head of state.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from onrecord.extract.entities import Cluster, EntityTable
+from onrecord.extract.names import fold
+from onrecord.model import Role
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+TITLE_HEADS = frozenset(
+    [
+        "president",
+        "minister",
+        "secretary",
+        "secretary-general",
+        "chancellor",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "ambassador",
+        "senator",
+        "governor",
+        "mayor",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "head",
+        "commander",
+        "director",
+        "ceo",
+        "king",
+        "queen",
+        "speaker",
+        "leader",
+        "premier",
+        "commissioner",
+        "envoy",
+        "adviser",
+        "advisor",
+        "representative",
+        "chief",
+        "prosecutor",
+        "judge",
+        "general",
+        "admiral",
+        "candidate",
+        "nominee",
+        "pope",
+        "prince",
+        "congressman",
+        "congresswoman",
+        "lawmaker",
+        "manager",
+        "founder",
+        "president-elect",
+        "attorney",
+        "emir",
+        "sheikh",
+        "monarch",
+        "chairperson",
+        "negotiator",
+        "official",
+    ]
+)
+TITLE_MODIFIERS = frozenset(
+    [
+        "vice",
+        "deputy",
+        "prime",
+        "foreign",
+        "defence",
+        "defense",
+        "interior",
+        "finance",
+        "economy",
+        "justice",
+        "health",
+        "first",
+        "acting",
+        "general",
+        "state",
+        "affairs",
+        "executive",
+        "national",
+        "security",
+        "press",
+        "chief",
+        "senior",
+        "top",
+        "assistant",
+        "special",
+        "under",
+        "high",
+    ]
+)
+# a description of an office that several titles fill
+OFFICE_SYNONYMS = {
+    "head of state": frozenset({"president", "king", "queen", "monarch", "emir"}),
+    "head of government": frozenset({"prime minister", "premier", "chancellor"}),
+}
+NOT_TITLES = frozenset({"former", "late", "then", "newly", "elected"})
+
+
+def assign_roles(doc: Doc, table: EntityTable) -> None:
+    """Give each person the roles written before their name or in an apposition."""
+    for person in table.people():
+        for start, end in list(person.mentions):
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None:
+                continue
+            for role in (_title_before(span, table), *_appositions(span, table)):
+                if role is not None:
+                    person.add_role(role)
+
+
+def find_descriptions(doc: Doc, table: EntityTable) -> None:
+    """Add role descriptions qualified by an organization ("the NATO secretary general") as mentions."""
+    for chunk in doc.noun_chunks:
+        if chunk[0].lower_ != "the" or any(t.ent_type_ == "PERSON" for t in chunk):
+            continue
+        cluster = resolve_description(chunk, table, allow_bare=False)
+        if cluster is not None:
+            table.add_mention(cluster, chunk.start_char, chunk.end_char, name=False)
+
+
+def resolve_description(
+    tokens: Span | Iterable[Token], table: EntityTable, *, allow_bare: bool
+) -> Cluster | None:
+    """The one person a role description refers to, or None when it is not a description or is ambiguous.
+
+    Without an organization in the description ("the president") it resolves only with ``allow_bare``.
+    """
+    words = list(tokens)
+    title, organization = _title_and_organization(words, table)
+    if title is None:
+        return None
+    if organization is None and not allow_bare and fold(title) not in OFFICE_SYNONYMS:
+        return None
+    candidates = [p for p in table.people() if any(_fits(role, title, organization) for role in p.roles)]
+    return candidates[0] if len(candidates) == 1 else None
+
+
+def _fits(role: Role, title: str, organization: str | None) -> bool:
+    wanted = fold(title).replace("-", " ")
+    have = fold(role.title).replace("-", " ")
+    if wanted in OFFICE_SYNONYMS:
+        return have in OFFICE_SYNONYMS[wanted] or have.split()[-1] in OFFICE_SYNONYMS[wanted]
+    if have != wanted and not have.endswith(" " + wanted):
+        return False
+    return organization is None or role.organization is None or fold(role.organization) == fold(organization)
+
+
+def _title_and_organization(words: list[Token], table: EntityTable) -> tuple[str | None, str | None]:
+    """Read "the Alliance Secretary General" as ("Secretary General", "NATO")."""
+    text = " ".join(t.lower_ for t in words)
+    for office in OFFICE_SYNONYMS:
+        if office in text:
+            return office, None
+    title_words = [t for t in words if _is_title_word(t) and not _in_organization(t, table)]
+    if not any(t.lower_ in TITLE_HEADS for t in title_words):
+        return None, None
+    # the title must be contiguous: "secretary general", "prime minister", "secretary of state"
+    first, last = title_words[0].i, title_words[-1].i
+    if any(not (_is_title_word(t) or t.lower_ == "of") for t in words if first <= t.i <= last):
+        return None, None
+    organization = None
+    for token in words:
+        if token.i < first or token.i > last:
+            organization = organization or _organization(token, table)
+    title = " ".join(t.text for t in words if first <= t.i <= last)
+    return _title_case(title), organization
+
+
+def _title_before(span: Span, table: EntityTable) -> Role | None:
+    """ "NATO Secretary General Mark Rutte" -> Role(Secretary General, NATO)."""
+    doc = span.doc
+    i = span.start - 1
+    words: list[Token] = []
+    while i >= span.sent.start:
+        token = doc[i]
+        if not (
+            _is_title_word(token) or _in_organization(token, table) or token.lower_ in {"'s", "’s", "of"}
+        ):
+            break
+        words.insert(0, token)
+        i -= 1
+    while words and words[0].lower_ in {"of", "'s", "’s"}:
+        words.pop(0)
+    if not words:
+        return None
+    title, organization = _title_and_organization(words, table)
+    return Role(title=title, organization=organization) if title else None
+
+
+def _appositions(span: Span, table: EntityTable) -> list[Role]:
+    """ "Mark Rutte, NATO's secretary general," and "NATO's secretary general, Mark Rutte"."""
+    root = span.root
+    phrases = [child for child in root.children if child.dep_ == "appos"]
+    if root.dep_ == "appos" and root.head.lower_ in TITLE_HEADS:
+        phrases.append(root.head)
+    roles = []
+    for head in phrases:
+        words = [t for t in head.subtree if not (span.start <= t.i < span.end) and t.dep_ != "punct"]
+        if any(t.ent_type_ == "PERSON" for t in words):
+            continue
+        title, organization = _title_and_organization(words, table)
+        if title:
+            roles.append(Role(title=title, organization=organization))
+    return roles
+
+
+def _is_title_word(token: Token) -> bool:
+    lower = token.lower_
+    return (lower in TITLE_HEADS or lower in TITLE_MODIFIERS) and lower not in NOT_TITLES
+
+
+def _in_organization(token: Token, table: EntityTable) -> bool:
+    return _organization(token, table) is not None
+
+
+def _organization(token: Token, table: EntityTable) -> str | None:
+    if token.is_punct or token.lower_ in {"'s", "’s", "the", "of"}:
+        return None
+    return table.organization_name(token.idx, token.idx + len(token.text))
+
+
+def _title_case(title: str) -> str:
+    return " ".join(w if w.lower() in {"of", "the"} else w[:1].upper() + w[1:] for w in title.split())

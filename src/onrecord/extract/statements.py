@@ -1,0 +1,354 @@
+"""Attributed statements: direct, indirect and mixed quotes, "according to X", headline attributions.
+
+Candidates come from four rule families, each over the spaCy parse:
+- direct quotes with their attributing clause (:mod:`onrecord.extract.quotes`);
+- reporting verbs with a clausal complement: "X said that …", "X added that …", "…, he said.";
+- "According to X, …";
+- headline attributions: a line "… – Rütte" or a title "Name: …".
+Speakers are then resolved in text order: names through the entity table, role descriptions through
+their roles ("The Alliance Secretary General"), pronouns to the previous speaker or the nearest person.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from onrecord.extract.entities import Cluster, EntityTable
+from onrecord.extract.lexicon import CLAUSE_ONLY_LEMMAS, is_cue_verb
+from onrecord.extract.quotes import DirectQuote, attribute_quotes, find_quotes
+from onrecord.extract.roles import resolve_description
+from onrecord.ids import content_id
+from onrecord.model import Article, RelatedItem, Span, Speaker, Statement, StatementKind
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as DocSpan
+
+EXTRACTOR = "statements.v1"
+PRONOUNS = frozenset({"he", "she", "they", "him", "her", "i", "we"})
+NO_SOURCE = frozenset({"it", "there", "this", "that", "what", "which"})
+MIN_CONTENT_TOKENS = 3
+PRONOUN_REACH_SENTENCES = 4  # how far back a pronoun may find its person
+HEADLINE_DASH = re.compile(
+    r"(?P<content>\S.{15,}?)\s+[-–—]\s+(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,2})\s*$"
+)
+TITLE_COLON = re.compile(r"(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,2}):\s+(?P<content>\S.{10,})$")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A statement before its speaker is resolved. Offsets are characters into the article text."""
+
+    source: tuple[int, int] | None
+    cue: tuple[int, int] | None
+    content: tuple[tuple[int, int], ...]
+    kind: StatementKind
+
+    @property
+    def position(self) -> int:
+        return min(p[0] for p in (self.cue, self.source, *self.content) if p is not None)
+
+
+def find_statements(
+    doc: Doc, article: Article, table: EntityTable, related: tuple[RelatedItem, ...] = ()
+) -> list[Statement]:
+    """Every attributed statement in ``doc`` with its speaker resolved to a canonical entity."""
+    in_related = [(r.span.start, r.span.end) for r in related]
+    directs = attribute_quotes(doc, find_quotes(doc.text))
+    candidates = [_from_direct(d) for d in directs]
+    candidates = _merge(candidates, _indirect(doc, directs))
+    candidates = [c for c in candidates if not _inside(c.position, in_related)]
+    candidates += _headlines(doc.text, table, related)
+    candidates.sort(key=lambda c: c.position)
+    return _resolve(doc, article, table, candidates)
+
+
+# -- candidates -----------------------------------------------------------------------------------
+def _from_direct(direct: DirectQuote) -> Candidate:
+    cue = direct.attribution.cue
+    source = direct.attribution.source
+    return Candidate(
+        source=(source.start_char, source.end_char) if source is not None else None,
+        cue=_cue_offsets(cue),
+        content=tuple((q.start, q.end) for q in direct.parts),
+        kind="direct",
+    )
+
+
+def _indirect(doc: Doc, directs: list[DirectQuote]) -> list[Candidate]:
+    used_cues = {d.attribution.cue.i for d in directs}
+    found: list[Candidate] = []
+    for token in doc:
+        if token.lower_ == "according":
+            candidate = _according_to(token)
+        elif is_cue_verb(token) and token.i not in used_cues:
+            candidate = _reporting_clause(token)
+        else:
+            candidate = None
+        if candidate is not None:
+            found.append(candidate)
+    return found
+
+
+def _reporting_clause(cue: Token) -> Candidate | None:
+    """ "X said (that) …" with a clausal complement, or "…, X said." as a parenthetical."""
+    source = _source_of(cue)
+    if source is None:
+        return None
+    clauses = [c for c in cue.children if c.dep_ == "ccomp"]
+    if clauses:
+        content = [_subtree_offsets(clauses[0])]
+    elif cue.dep_ == "parataxis" and cue.lemma_.lower() not in CLAUSE_ONLY_LEMMAS:
+        content = _minus(cue.head, cue)
+    else:
+        return None
+    content = [c for c in content if len(cue.doc.char_span(*c, alignment_mode="expand") or ()) >= 1]
+    tokens = sum(len(cue.doc.char_span(*c, alignment_mode="expand") or ()) for c in content)
+    if tokens < MIN_CONTENT_TOKENS:
+        return None
+    return Candidate(source=source, cue=_cue_offsets(cue), content=tuple(content), kind="indirect")
+
+
+def _according_to(according: Token) -> Candidate | None:
+    """ "According to X, …" / "…, according to X." """
+    to = next((c for c in according.children if c.lower_ == "to"), None)
+    if to is None and according.i + 1 < len(according.doc) and according.nbor().lower_ == "to":
+        to = according.nbor()
+    if to is None:
+        return None
+    objects = [c for c in to.children if c.dep_ == "pobj"]
+    if not objects:
+        return None
+    source = _subtree_offsets(objects[0])
+    phrase_tokens = [
+        t for t in according.sent if t.i in {according.i, to.i} or t.i in _subtree_ids(objects[0])
+    ]
+    phrase = (phrase_tokens[0].idx, phrase_tokens[-1].idx + len(phrase_tokens[-1]))
+    content = [
+        span
+        for span in _split_around(according.sent, phrase)
+        if len(according.doc.char_span(*span, alignment_mode="expand") or ()) >= MIN_CONTENT_TOKENS
+    ]
+    if not content:
+        return None
+    cue = (according.idx, to.idx + len(to))
+    return Candidate(source=source, cue=cue, content=tuple(content), kind="indirect")
+
+
+def _headlines(text: str, table: EntityTable, related: tuple[RelatedItem, ...]) -> list[Candidate]:
+    """ "If Kyiv decides …, it will do so from position of strength - Rütte" and "Name: headline"."""
+    lines = [(r.span.start, r.span.end) for r in related]
+    first_line = re.match(r"[^\n]*", text)
+    found = []
+    for start, end in lines:
+        match = HEADLINE_DASH.fullmatch(text, start, end)
+        if match and _named_speaker(table, match.start("name"), match.end("name")) is not None:
+            found.append(
+                Candidate(
+                    source=(match.start("name"), match.end("name")),
+                    cue=None,
+                    content=((match.start("content"), match.end("content")),),
+                    kind="indirect",
+                )
+            )
+    if first_line:
+        match = TITLE_COLON.fullmatch(text, 0, first_line.end())
+        cluster = table.at(match.start("name"), match.end("name")) if match else None
+        if match and cluster is not None and cluster.type == "PERSON":
+            found.append(
+                Candidate(
+                    source=(match.start("name"), match.end("name")),
+                    cue=(match.end("name"), match.end("name") + 1),
+                    content=((match.start("content"), match.end("content")),),
+                    kind="indirect",
+                )
+            )
+    return found
+
+
+def _merge(directs: list[Candidate], indirects: list[Candidate]) -> list[Candidate]:
+    """An indirect clause that contains a direct quote is one mixed statement; a clause that only
+    repeats an attributed quote is dropped."""
+    result = list(directs)
+    for candidate in indirects:
+        overlapping = [d for d in directs if _overlaps(d.content, candidate.content)]
+        if not overlapping:
+            result.append(candidate)
+            continue
+        covered = sum(e - s for s, e in candidate.content)
+        quoted = sum(e - s for d in overlapping for s, e in d.content)
+        if covered > quoted * 1.3:
+            for d in overlapping:
+                result.remove(d) if d in result else None
+            result.append(replace(candidate, kind="mixed"))
+    return result
+
+
+# -- speakers -------------------------------------------------------------------------------------
+def _resolve(doc: Doc, article: Article, table: EntityTable, candidates: list[Candidate]) -> list[Statement]:
+    statements: list[Statement] = []
+    previous: tuple[Cluster, int] | None = None
+    for candidate in candidates:
+        cluster = _speaker_entity(doc, table, candidate, previous)
+        if cluster is not None:
+            previous = (cluster, candidate.position)
+        statements.append(_statement(doc.text, article, table, candidate, cluster))
+    return statements
+
+
+def _speaker_entity(
+    doc: Doc, table: EntityTable, candidate: Candidate, previous: tuple[Cluster, int] | None
+) -> Cluster | None:
+    if candidate.source is None:
+        return None
+    start, end = candidate.source
+    words = doc.char_span(start, end, alignment_mode="expand")
+    if words is None:
+        return None
+    if len(words) == 1 and words[0].lower_ in PRONOUNS:
+        return _antecedent(doc, table, words[0], previous)
+    named = table.at(start, end)
+    if named is not None:
+        return named
+    described = resolve_description(words, table, allow_bare=True)
+    if described is not None:
+        table.add_mention(described, start, end, name=False)
+    return described
+
+
+def _antecedent(
+    doc: Doc, table: EntityTable, pronoun: Token, previous: tuple[Cluster, int] | None
+) -> Cluster | None:
+    """The previous speaker if recent, else the nearest person mentioned before the pronoun."""
+    sentences = list(doc.sents)
+    index = next(i for i, s in enumerate(sentences) if s.start <= pronoun.i < s.end)
+    reach = sentences[max(0, index - PRONOUN_REACH_SENTENCES)].start_char
+    plural = pronoun.lower_ in {"they", "we"}
+    if previous is not None and previous[1] >= reach and (previous[0].type == "PERSON") != plural:
+        return previous[0]
+    if plural:
+        return None
+    best: tuple[int, Cluster] | None = None
+    for person in table.people():
+        for start, _ in person.mentions:
+            if reach <= start < pronoun.idx and (best is None or start > best[0]):
+                best = (start, person)
+    return best[1] if best else None
+
+
+def _statement(
+    text: str, article: Article, table: EntityTable, candidate: Candidate, cluster: Cluster | None
+) -> Statement:
+    source = _span(text, candidate.source) if candidate.source else None
+    content = tuple(_span(text, c) for c in candidate.content)
+    return Statement(
+        id=content_id("s", article.id, [(c.start, c.end) for c in content]),
+        speaker=Speaker(
+            entity=None,  # filled with the entity id once the entity table is frozen
+            name=cluster.name if cluster is not None else (source.text if source else None),
+            span=source,
+        ),
+        cue=_span(text, candidate.cue) if candidate.cue else None,
+        content=content,
+        kind=candidate.kind,
+        date=article.date,
+    )
+
+
+def link_speakers(statements: list[Statement], table: EntityTable, ids: dict[int, str]) -> list[Statement]:
+    """Set each speaker's entity id from the frozen entity table."""
+    linked = []
+    for statement in statements:
+        span = statement.speaker.span
+        cluster = table.at(span.start, span.end) if span is not None else None
+        if cluster is None and span is not None and statement.speaker.name:
+            cluster = next((c for c in table.clusters if c.name == statement.speaker.name), None)
+        entity = ids.get(id(cluster)) if cluster is not None else None
+        speaker = statement.speaker.model_copy(update={"entity": entity})
+        linked.append(statement.model_copy(update={"speaker": speaker}))
+    return linked
+
+
+def _named_speaker(table: EntityTable, start: int, end: int) -> Cluster | None:
+    """The entity a bare name refers to; a person's surname variant ("Rütte") becomes a mention."""
+    cluster = table.at(start, end)
+    if cluster is None:
+        cluster = table.person_named(table.text[start:end])
+        if cluster is not None:
+            table.add_mention(cluster, start, end)
+    return cluster
+
+
+# -- small helpers --------------------------------------------------------------------------------
+def _source_of(cue: Token) -> tuple[int, int] | None:
+    subject = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    if subject is None and cue.dep_ == "conj":  # "Rutte recalled … and added that …"
+        subject = next((c for c in cue.head.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ in NO_SOURCE and cue.dep_ != "relcl":
+        return None
+    if subject.lower_ in {"who", "that"} and cue.dep_ == "relcl":
+        head = cue.head
+        return (head.left_edge.idx, head.idx + len(head))
+    if subject.lower_ in NO_SOURCE:
+        return None
+    return _subtree_offsets(subject)
+
+
+def _cue_offsets(cue: Token) -> tuple[int, int]:
+    parts = [cue] + [c for c in cue.children if c.dep_ == "prt"]
+    return (min(t.idx for t in parts), max(t.idx + len(t) for t in parts))
+
+
+def _subtree_ids(token: Token) -> set[int]:
+    return {t.i for t in token.subtree}
+
+
+def _subtree_offsets(token: Token) -> tuple[int, int]:
+    left, right = token.left_edge, token.right_edge
+    while right.i > left.i and right.is_punct and right.text not in '”"’)':
+        right = right.doc[right.i - 1]
+    return (left.idx, right.idx + len(right))
+
+
+def _minus(head: Token, cut: Token) -> list[tuple[int, int]]:
+    """The subtree of ``head`` without the subtree of ``cut`` (a parenthetical "he said")."""
+    cut_ids = _subtree_ids(cut)
+    tokens = [t for t in head.subtree if t.i not in cut_ids]
+    spans: list[list[Token]] = []
+    for token in tokens:
+        if spans and token.i == spans[-1][-1].i + 1:
+            spans[-1].append(token)
+        else:
+            spans.append([token])
+    return [_trim_punct(s) for s in spans if _trim_punct(s)[1] > _trim_punct(s)[0]]
+
+
+def _trim_punct(tokens: list[Token]) -> tuple[int, int]:
+    words = [t for t in tokens]
+    while words and words[0].is_punct and words[0].text not in '“"‘(':
+        words.pop(0)
+    while words and words[-1].is_punct and words[-1].text not in '”"’)':
+        words.pop()
+    if not words:
+        return (0, 0)
+    return (words[0].idx, words[-1].idx + len(words[-1]))
+
+
+def _split_around(sent: DocSpan, phrase: tuple[int, int]) -> list[tuple[int, int]]:
+    before = [t for t in sent if t.idx + len(t) <= phrase[0]]
+    after = [t for t in sent if t.idx >= phrase[1]]
+    return [span for span in (_trim_punct(before), _trim_punct(after)) if span[1] > span[0]]
+
+
+def _span(text: str, offsets: tuple[int, int]) -> Span:
+    return Span(start=offsets[0], end=offsets[1], text=text[offsets[0] : offsets[1]])
+
+
+def _overlaps(a: tuple[tuple[int, int], ...], b: tuple[tuple[int, int], ...]) -> bool:
+    return any(s1 < e2 and s2 < e1 for s1, e1 in a for s2, e2 in b)
+
+
+def _inside(position: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(start <= position < end for start, end in ranges)
