@@ -166,3 +166,31 @@ def test_stdin_not_utf8(monkeypatch):
     assert failure.source == "<stdin>"
     assert failure.problem.startswith("not UTF-8 text")
     assert "iconv -f WINDOWS-1252 -t UTF-8 FILE > FILE.utf8" in failure.fix
+
+
+def test_empty_stdin(monkeypatch):
+    (failure,) = stdin_items(monkeypatch, b" \n")
+    assert (
+        failure.message
+        == "<stdin>: empty (nothing was piped in); pipe an article in: onrecord extract - < a.txt"
+    )
+
+
+def test_unreadable_subfolder_becomes_a_failure(tmp_path, read_all, monkeypatch):
+    (tmp_path / "private").mkdir()
+    (tmp_path / "private" / "x.txt").write_text("Hidden.", encoding="utf-8")
+    (tmp_path / "open.txt").write_text("Open.", encoding="utf-8")
+    real_scandir = os.scandir
+
+    def scandir(path):
+        if Path(path).name == "private":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    article, failure = read_all(tmp_path)
+    assert article.text == "Open."
+    assert failure.message == (
+        f"{tmp_path / 'private'}: folder cannot be read (Permission denied); "
+        "give yourself read permission on it (chmod +rx) or leave it out"
+    )

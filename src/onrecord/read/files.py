@@ -124,6 +124,13 @@ def read_file(path: Path, options: ReadOptions) -> Iterator[Article | Failure]:
 def read_stdin(options: ReadOptions) -> Iterator[Article | Failure]:
     """Read stdin: JSON or JSON lines when it parses as such, HTML when it starts like a page, else text."""
     data = sys.stdin.buffer.read()
+    if not data.strip():
+        yield Failure(
+            source=STDIN,
+            problem="empty (nothing was piped in)",
+            fix="pipe an article in: onrecord extract - < a.txt",
+        )
+        return
     try:
         check_text_bytes(data[:SNIFF_BYTES], STDIN)
         text = decode_utf8(data, STDIN)
