@@ -1,0 +1,203 @@
+"""Find time expressions in a parsed article and normalize them against the article's date (DCT).
+
+``find_times(doc, dct)`` scans the text with the grammar in :mod:`timex_rules` (absolute dates,
+relative ones such as "two weeks ago" or "last week", months, seasons, quarters, durations, sets
+and vague references such as "recently"), reads the tense of the clause around each mention from
+the spaCy parse to decide which way a bare "Monday" or "in July" points, and returns
+:class:`~onrecord.model.TimeValue` records: TimeML type and value, modifier, inclusive date range
+and granularity, and the character span. ``normalize(text, dct)`` resolves a single expression.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from onrecord.extract.timex_calendar import value_range
+from onrecord.extract.timex_rules import RULES, Context, NoAnchor, Resolved, Rule, resolve_text
+from onrecord.model import Span, TimeValue
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+EXTRACTOR = "timex.v1"
+
+# A modifier written before an expression joins its extent and sets the TimeML mod.
+PREFIX_MOD_RE = re.compile(
+    r"(?i)(?<![\w-])(?P<word>early|late|mid|earlier|later|(?:the\s+)?(?:end|beginning|start|middle|close)\s+of"
+    r"|about|around|approximately|roughly|nearly|almost|more\s+than|less\s+than|at\s+least|at\s+most"
+    r"|up\s+to|no\s+more\s+than)[\s-]*$"
+)
+MOD_OF_WORD = {
+    "early": "START", "earlier": "START", "beginning": "START", "start": "START",
+    "late": "END", "later": "END", "end": "END", "close": "END", "mid": "MID", "middle": "MID",
+    "about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX",
+    "nearly": "LESS_THAN", "almost": "LESS_THAN", "less": "LESS_THAN", "more": "MORE_THAN",
+    "at least": "EQUAL_OR_MORE", "at most": "EQUAL_OR_LESS", "up": "EQUAL_OR_LESS", "no": "EQUAL_OR_LESS",
+}  # fmt: skip
+FUTURE_HEADS = {"expect", "plan", "schedule", "intend", "aim", "hope", "want", "promise", "prepare", "set", "due"}
+NOT_A_YEAR_LABELS = {"CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORDINAL"}
+
+
+@dataclass(frozen=True, kw_only=True)
+class Candidate:
+    start: int
+    end: int
+    rule: Rule
+    resolved: Resolved | None  # None when the document has no date to anchor a relative expression
+
+
+def verb_tense(verb: Token) -> str | None:
+    """Past, present or future of a verb, from its tag and auxiliaries ("will", "has", "was")."""
+    auxes = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
+    words = {aux.lower_ for aux in auxes}
+    if words & {"will", "shall", "'ll", "wo"}:
+        return "future"
+    if "to" in words and verb.head.lemma_ in FUTURE_HEADS | {"go"} and verb.head is not verb:
+        return "future"
+    if verb.tag_ == "VBD" or any(aux.tag_ == "VBD" for aux in auxes):
+        return "past"
+    if verb.tag_ == "VBN" and words & {"has", "have", "'ve", "'s"}:
+        return "past"
+    if verb.tag_ in ("VBZ", "VBP") or words & {"is", "are", "am"}:
+        return "present"
+    return None
+
+
+def clause_tense(doc: Doc, start: int, end: int) -> str | None:
+    """The tense of the verb that governs the text at ``start:end``, if the parse shows one."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    token = span.root
+    for _ in range(6):
+        if token.pos_ in ("VERB", "AUX"):
+            return verb_tense(token)
+        if token.head is token:
+            return None
+        token = token.head
+    return None
+
+
+def _scan(text: str, context_of: ContextOf) -> list[Candidate]:
+    found: list[Candidate] = []
+    for rule in RULES:
+        for match in rule.pattern.finditer(text):
+            if match.end() == match.start():
+                continue
+            try:
+                resolved = rule.resolve(match, context_of(match.start(), match.end()))
+                if resolved is None:
+                    continue
+            except NoAnchor:
+                resolved = None
+            found.append(Candidate(start=match.start(), end=match.end(), rule=rule, resolved=resolved))
+    return found
+
+
+def _select(candidates: list[Candidate]) -> list[Candidate]:
+    """The longest candidates that do not overlap, earlier rules first among equals, in text order."""
+    order = {rule.name: index for index, rule in enumerate(RULES)}
+    chosen: list[Candidate] = []
+    taken: list[tuple[int, int]] = []
+    for cand in sorted(candidates, key=lambda c: (-(c.end - c.start), order[c.rule.name], c.start)):
+        if any(cand.start < end and start < cand.end for start, end in taken):
+            continue
+        chosen.append(cand)
+        taken.append((cand.start, cand.end))
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def _prefix_mod(text: str, start: int) -> tuple[int, str | None]:
+    """Extend ``start`` over a modifier written just before it ("early", "about"), with its mod."""
+    before = text[max(0, start - 30) : start]
+    found = PREFIX_MOD_RE.search(before)
+    if not found:
+        return start, None
+    words = found["word"].lower().split()
+    key = " ".join(words[:2]) if words[0] == "at" else words[-2] if words[-1] == "of" else words[0]
+    return start - (len(before) - found.start()), MOD_OF_WORD.get(key)
+
+
+def _time_value(text: str, cand: Candidate, dct: dt.date | None) -> TimeValue:
+    start, mod = _prefix_mod(text, cand.start)
+    resolved = cand.resolved
+    value = resolved.value if resolved else None
+    first, last, granularity = value_range(value, dct)
+    return TimeValue(
+        text=text[start : cand.end],
+        start=first,
+        end=last,
+        granularity=granularity,
+        value=value,
+        span=Span(start=start, end=cand.end, text=text[start : cand.end]),
+        type=(resolved.type if resolved else cand.rule.type),  # type: ignore[arg-type]
+        mod=(resolved.mod if resolved and resolved.mod else mod),
+    )
+
+
+class ContextOf:
+    """Builds the resolver context of a mention from the parse: tense and quarter talk of its sentence."""
+
+    def __init__(self, doc: Doc, dct: dt.date | None) -> None:
+        self.doc = doc
+        self.dct = dct
+
+    def __call__(self, start: int, end: int) -> Context:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        quarterly = False
+        if span is not None and len(span):
+            quarterly = "quarter" in span[0].sent.text.lower()
+        return Context(dct=self.dct, tense=clause_tense(self.doc, start, end), quarterly=quarterly)
+
+
+def _plausible(doc: Doc, cand: Candidate) -> bool:
+    """Drop bare numbers the parser reads as quantities or money rather than years."""
+    if cand.rule.name != "year":
+        return True
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    return not span or all(token.ent_type_ not in NOT_A_YEAR_LABELS for token in span)
+
+
+def find_times(doc: Doc, dct: dt.date | None) -> list[TimeValue]:
+    """Every time expression in ``doc``, normalized against the article date ``dct``."""
+    candidates = [c for c in _scan(doc.text, ContextOf(doc, dct)) if _plausible(doc, c)]
+    return [_time_value(doc.text, cand, dct) for cand in _select(candidates)]
+
+
+def normalize(text: str, dct: dt.date | None, *, tense: str | None = None) -> TimeValue | None:
+    """Normalize one time expression ("two weeks ago", "16 October 2024") against ``dct``.
+
+    ``tense`` ("past", "present", "future") decides which way a bare "Monday" or "in July" points.
+    Returns None when the text is not a time expression this grammar knows.
+    """
+    stripped = text.strip()
+    start, mod = _prefix_mod(stripped, len(stripped))
+    found = PREFIX_MOD_RE.match(stripped)
+    core, mod = stripped, None
+    for cut in range(len(stripped)):
+        head, tail = stripped[:cut], stripped[cut:]
+        if head and PREFIX_MOD_RE.search(head) and PREFIX_MOD_RE.search(head).start() == 0:  # type: ignore[union-attr]
+            core = tail
+            mod = _prefix_mod(stripped, cut)[1]
+            break
+    del start, found
+    context = Context(dct=dct, tense=tense, quarterly="quarter" in text.lower())
+    try:
+        resolved = resolve_text(core, context)
+    except NoAnchor:
+        return None
+    if resolved is None:
+        return None
+    first, last, granularity = value_range(resolved.value, dct)
+    return TimeValue(
+        text=text,
+        start=first,
+        end=last,
+        granularity=granularity,
+        value=resolved.value,
+        type=resolved.type,  # type: ignore[arg-type]
+        mod=resolved.mod or mod,
+    )
