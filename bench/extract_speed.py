@@ -1,0 +1,190 @@
+"""How fast is onrecord extraction next to a bare pass of the same spaCy pipeline?
+
+In one process and one run, over the texts of a PolNeAR split:
+  (a) a bare ``nlp.pipe`` pass of the pipeline onrecord loads, every component enabled;
+  (b) full onrecord extraction (``Extractor.load`` + the in-process runner), the same texts;
+  (c) the same extraction with 2 worker processes (pipelines loaded before the clock starts).
+It prints words/second for each, the ratio of (b) to (a), the speed-up of (c) over (b) and peak memory.
+
+    .venv/bin/python bench/extract_speed.py ../shared/data/polnear/dev [--workers 2] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from onrecord.batch import InProcessRunner, open_runner
+from onrecord.eval.polnear import read_polnear, word_count
+from onrecord.model import Article
+from onrecord.nlp import load_pipeline
+from onrecord.pipeline import ExtractOptions, Extractor
+
+WARM_UP = 3  # articles parsed once before any clock starts (first-call allocations, lazy tables)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Timing:
+    name: str
+    seconds: float
+    articles: int
+    words: int
+
+    @property
+    def words_per_second(self) -> float:
+        return self.words / self.seconds
+
+    @property
+    def articles_per_second(self) -> float:
+        return self.articles / self.seconds
+
+
+def timed(name: str, articles: Sequence[Article], run: Callable[[], int]) -> Timing:
+    """Time ``run`` (which returns how many results it produced) over ``articles``."""
+    start = time.perf_counter()
+    produced = run()
+    seconds = time.perf_counter() - start
+    if produced != len(articles):
+        sys.exit(f"{name}: produced {produced} results for {len(articles)} articles")
+    return Timing(
+        name=name, seconds=seconds, articles=len(articles), words=sum(word_count(a.text) for a in articles)
+    )
+
+
+def peak_mb(who: int = resource.RUSAGE_SELF) -> float:
+    """Peak resident memory in MB (ru_maxrss is in kilobytes on Linux)."""
+    return resource.getrusage(who).ru_maxrss / 1024
+
+
+@dataclass(frozen=True, kw_only=True)
+class BenchResult:
+    pipeline: str
+    components: list[str]
+    load_seconds: float
+    bare: Timing
+    extract: Timing
+    peak_mb_after_bare: float
+    peak_mb_after_extract: float
+    parallel: Timing | None = None
+    workers: int = 1
+    peak_mb_worker: float | None = None
+
+    @property
+    def ratio(self) -> float:
+        """Extraction time over bare-pass time: the issue's target is <= 1.0."""
+        return self.extract.seconds / self.bare.seconds
+
+    @property
+    def speedup(self) -> float | None:
+        return self.extract.seconds / self.parallel.seconds if self.parallel else None
+
+    def as_dict(self) -> dict[str, object]:
+        out: dict[str, object] = {
+            "articles": self.extract.articles,
+            "words": self.extract.words,
+            "pipeline": self.pipeline,
+            "components": self.components,
+            "load_seconds": round(self.load_seconds, 2),
+            "bare": _row(self.bare),
+            "extract": _row(self.extract),
+            "time_ratio_extract_to_bare": round(self.ratio, 3),
+            "peak_mb_after_bare": round(self.peak_mb_after_bare),
+            "peak_mb_after_extract": round(self.peak_mb_after_extract),
+        }
+        if self.parallel and self.speedup:
+            out[f"extract_{self.workers}_workers"] = _row(self.parallel)
+            out[f"speedup_{self.workers}_workers"] = round(self.speedup, 3)
+            out["peak_mb_worker"] = round(self.peak_mb_worker or 0)
+        return out
+
+
+def bench(data_dir: Path, *, workers: int, limit: int | None) -> BenchResult:
+    articles = [g.to_article() for g in read_polnear(data_dir)][:limit]
+    texts = [a.text for a in articles]
+    options = ExtractOptions()
+
+    start = time.perf_counter()
+    nlp = load_pipeline(options.model)
+    load_seconds = time.perf_counter() - start
+    list(nlp.pipe(texts[:WARM_UP]))
+    bare = timed(
+        "bare spaCy", articles, lambda: sum(1 for _ in nlp.pipe(texts, batch_size=options.batch_size))
+    )
+    bare_peak = peak_mb()
+
+    extractor = Extractor.load(options)
+    list(extractor.extract_many(articles[:WARM_UP]))
+    runner = InProcessRunner(extractor)
+    full = timed("onrecord extract", articles, lambda: sum(1 for _ in runner.run(articles)))
+    full_peak = peak_mb()
+
+    parallel = None
+    if workers > 1:
+        with open_runner(options, workers=workers) as pool:
+            parallel = timed(f"extract x{workers}", articles, lambda: sum(1 for _ in pool.run(articles)))
+    return BenchResult(
+        pipeline=options.model,
+        components=list(nlp.pipe_names),
+        load_seconds=load_seconds,
+        bare=bare,
+        extract=full,
+        peak_mb_after_bare=bare_peak,
+        peak_mb_after_extract=full_peak,
+        parallel=parallel,
+        workers=workers,
+        peak_mb_worker=peak_mb(resource.RUSAGE_CHILDREN) if parallel else None,
+    )
+
+
+def _row(timing: Timing) -> dict[str, float]:
+    return {
+        "seconds": round(timing.seconds, 3),
+        "words_per_second": round(timing.words_per_second, 1),
+        "articles_per_second": round(timing.articles_per_second, 3),
+    }
+
+
+def render(result: BenchResult) -> str:
+    bare, full, parallel = result.bare, result.extract, result.parallel
+    lines = [
+        f"{full.articles} articles, {full.words:,} words; pipeline {result.pipeline} {result.components} "
+        f"loaded in {result.load_seconds:.2f} s",
+        f"(a) bare spaCy pass        {bare.words_per_second:>8,.0f} words/s {bare.seconds:>7.2f} s",
+        f"(b) onrecord extraction    {full.words_per_second:>8,.0f} words/s {full.seconds:>7.2f} s "
+        f"({full.articles_per_second:.2f} articles/s)",
+        f"extraction takes {result.ratio:.2f}x the time of the bare pass",
+    ]
+    if parallel and result.speedup:
+        lines.append(
+            f"(c) extraction, {result.workers} workers {parallel.words_per_second:>8,.0f} words/s "
+            f"{parallel.seconds:>7.2f} s: speed-up {result.speedup:.2f}x over (b)"
+        )
+    worker = f", {result.peak_mb_worker:.0f} MB in the largest worker" if result.peak_mb_worker else ""
+    lines.append(
+        f"peak memory (max RSS): {result.peak_mb_after_bare:.0f} MB after (a), "
+        f"{result.peak_mb_after_extract:.0f} MB after (b){worker}"
+    )
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("data_dir", type=Path, help="a PolNeAR split folder (text/ and attributions/)")
+    parser.add_argument("--workers", type=int, default=2, help="workers for (c); 1 skips it (default 2)")
+    parser.add_argument("--limit", type=int, default=None, help="use only the first N articles")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    args = parser.parse_args(argv)
+    result = bench(args.data_dir, workers=args.workers, limit=args.limit)
+    print(json.dumps(result.as_dict()) if args.json else render(result))
+
+
+if __name__ == "__main__":
+    main()
