@@ -26,6 +26,7 @@ app.add_typer(train_app, name="train")
 COMMAND_MODULES = (
     "onrecord.cli.extract_cmd",
     "onrecord.cli.eval_polnear",
+    "onrecord.cli.store_cmds",
 )
 
 

@@ -1,0 +1,423 @@
+"""`onrecord ingest | statements | entities | show`: fill the store and ask it questions."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+
+from onrecord.batch import run_extraction
+from onrecord.cli.extract_cmd import (
+    DATE_OPT,
+    OUTLET_OPT,
+    PATHS_ARG,
+    URL_OPT,
+    WORKERS_OPT,
+    parse_date,
+    report_failures,
+)
+from onrecord.errors import OnrecordError, StoreError
+from onrecord.model import Article, Extraction, Failure, Span
+from onrecord.pipeline import ExtractOptions
+from onrecord.read import ReadOptions, read_paths
+from onrecord.store import DEFAULT_DB, DEFAULT_STATEMENT_LIMIT, EntityRow, StatementQuery, StatementRow, Store
+
+
+class ListFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+DB_OPT = typer.Option(
+    DEFAULT_DB, "--db", envvar="ONRECORD_DB", help="Store: a SQLite file path or a SQLAlchemy URL."
+)
+FORMAT_OPT = typer.Option(ListFormat.table, "--format", "-f", help="table, json or csv.")
+
+SPEAKER_STYLE = "bold black on yellow"
+CUE_STYLE = "bold cyan underline"
+CONTENT_STYLE = "green"
+ID_WIDTH = 12  # characters of an article id shown in tables; `show` accepts any unambiguous prefix
+
+
+@contextmanager
+def _reported() -> Iterator[None]:
+    """Domain errors become one `error: …` line on stderr and exit code 1."""
+    try:
+        yield
+    except OnrecordError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1) from exc
+
+
+# ---- ingest --------------------------------------------------------------------------------------
+
+
+@dataclass
+class IngestTally:
+    """What one ingest run did, for the progress line and the summary."""
+
+    added: int = 0
+    stored: int = 0
+    statements: int = 0
+    failures: list[Failure] = field(default_factory=list)
+
+    @property
+    def seen(self) -> int:
+        return self.added + self.stored + len(self.failures)
+
+    def line(self) -> str:
+        summary = f"ingested {self.added + self.stored} articles ({self.stored} already stored), "
+        summary += f"{self.statements} statements"
+        return summary + (f"; {len(self.failures)} failed" if self.failures else "")
+
+
+def ingest(
+    paths: list[str] = PATHS_ARG,
+    db: str = DB_OPT,
+    date: str | None = DATE_OPT,
+    outlet: str | None = OUTLET_OPT,
+    url: str | None = URL_OPT,
+    workers: int = WORKERS_OPT,
+) -> None:
+    """Extract articles and store them. Articles already in the store are skipped, not re-extracted.
+
+    Example: onrecord ingest samples/ --db onrecord.db
+    """
+    read_options = ReadOptions(date=parse_date(date), outlet=outlet, url=url)
+    tally = IngestTally()
+    with _reported(), Store.open(db) as store, _progress() as progress:
+        task = progress.add_task("ingesting", total=None)
+
+        def advance() -> None:
+            progress.update(task, advance=1, description=tally.line())
+
+        items = _unstored(read_paths(paths, read_options), store, tally, advance)
+        for result in run_extraction(items, ExtractOptions(), workers=workers):
+            if isinstance(result, Failure):
+                tally.failures.append(result)
+            else:
+                _store_one(store, result, tally)
+            advance()
+    report_failures(tally.failures, tally.seen)
+    typer.echo(tally.line(), err=True)
+    if tally.failures:
+        raise typer.Exit(1)
+
+
+def _unstored(
+    items: Iterable[Article | Failure], store: Store, tally: IngestTally, advance: Callable[[], None]
+) -> Iterator[Article | Failure]:
+    """Pass on failures and the articles the store does not hold yet (no extraction for the rest)."""
+    for item in items:
+        if isinstance(item, Article) and store.has_article(item.id):
+            tally.stored += 1
+            advance()
+            continue
+        yield item
+
+
+def _store_one(store: Store, extraction: Extraction, tally: IngestTally) -> None:
+    try:
+        added = store.add(extraction)
+    except StoreError as exc:
+        fix = "the other articles were stored; fix the cause and ingest this one again"
+        tally.failures.append(Failure(source=extraction.article.source, problem=str(exc), fix=fix))
+        return
+    if added:
+        tally.added += 1
+        tally.statements += len(extraction.statements)
+    else:
+        tally.stored += 1
+
+
+def _progress() -> Progress:
+    return Progress(
+        SpinnerColumn(),
+        BarColumn(),
+        TextColumn("{task.description}"),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    )
+
+
+# ---- statements ----------------------------------------------------------------------------------
+
+
+def statements(
+    speaker: str | None = typer.Option(
+        None, "--speaker", "-s", help="Name or any alias; case and accents ignored."
+    ),
+    search: str | None = typer.Option(None, "--search", "-q", help="Words that must all occur (full text)."),
+    since: str | None = typer.Option(None, "--since", help="First date YYYY-MM-DD (inclusive)."),
+    until: str | None = typer.Option(None, "--until", help="Last date YYYY-MM-DD (inclusive)."),
+    article: str | None = typer.Option(None, "--article", "-a", help="Article id or unambiguous id prefix."),
+    limit: int = typer.Option(
+        DEFAULT_STATEMENT_LIMIT, "--limit", "-n", min=0, help="At most N rows; 0 for all."
+    ),
+    fmt: ListFormat = FORMAT_OPT,
+    db: str = DB_OPT,
+) -> None:
+    """List stored statements, newest first, filtered by speaker, words, dates or article.
+
+    Example: onrecord statements --speaker rutte --search "Victory Plan" --since 2024-10-01
+    """
+    with _reported(), Store.open(db) as store:
+        query = StatementQuery(
+            speaker=speaker,
+            search=search,
+            since=parse_date(since),
+            until=parse_date(until),
+            article=_article_id(store, article) if article else None,
+            limit=limit or None,
+        )
+        page = store.statement_page(query)
+    rows = list(page.rows)
+    if fmt is ListFormat.json:
+        typer.echo(json.dumps([row.model_dump(mode="json") for row in rows], ensure_ascii=False, indent=2))
+    elif fmt is ListFormat.csv:
+        _statements_csv(rows)
+    elif not rows:
+        typer.echo("no statements match; loosen the filters or ingest articles first", err=True)
+    else:
+        more = f"; more with --limit {limit * 2} or --limit 0" if page.next_cursor else ""
+        Console().print(_statements_table(rows, caption=f"{len(rows)} statements{more}"))
+
+
+def _statements_table(rows: list[StatementRow], *, caption: str) -> Table:
+    table = Table(caption=caption, show_lines=False, expand=False)
+    for name in ("date", "speaker", "kind", "statement", "article"):
+        table.add_column(name, overflow="fold", ratio=4 if name == "statement" else None)
+    for row in rows:
+        speaker = row.speaker.name or (row.speaker.span.text if row.speaker.span else "?")
+        table.add_row(
+            Text(row.day.isoformat() if row.day else "-"),
+            Text(speaker),
+            Text(row.kind),
+            Text(row.text),
+            Text(row.article_id[:ID_WIDTH]),
+        )
+    return table
+
+
+def _statements_csv(rows: list[StatementRow]) -> None:
+    writer = csv.writer(sys.stdout)
+    writer.writerow(
+        ["id", "article_id", "date", "speaker", "speaker_entity", "speaker_mention", "kind", "cue", "text"]
+    )
+    for row in rows:
+        speaker = row.speaker
+        writer.writerow(
+            [
+                row.id,
+                row.article_id,
+                row.day.isoformat() if row.day else "",
+                speaker.name or "",
+                speaker.entity or "",
+                speaker.span.text if speaker.span else "",
+                row.kind,
+                row.cue.text if row.cue else "",
+                row.text,
+            ]
+        )
+
+
+# ---- entities ------------------------------------------------------------------------------------
+
+
+def entities(
+    type_: str | None = typer.Option(None, "--type", "-t", help="PERSON, ORG, GPE, PLAN, … (any case)."),
+    limit: int = typer.Option(
+        DEFAULT_STATEMENT_LIMIT, "--limit", "-n", min=0, help="At most N rows; 0 for all."
+    ),
+    fmt: ListFormat = FORMAT_OPT,
+    db: str = DB_OPT,
+) -> None:
+    """List the actors in the store with their aliases, roles and how often they are quoted.
+
+    Example: onrecord entities --type person
+    """
+    with _reported(), Store.open(db) as store:
+        rows = store.entities(type=type_)
+    shown = rows[:limit] if limit else rows
+    if fmt is ListFormat.json:
+        typer.echo(json.dumps([row.model_dump(mode="json") for row in shown], ensure_ascii=False, indent=2))
+    elif fmt is ListFormat.csv:
+        _entities_csv(shown)
+    elif not shown:
+        typer.echo("no entities match; drop --type or ingest articles first", err=True)
+    else:
+        Console().print(_entities_table(shown, caption=f"{len(shown)} of {len(rows)} entities"))
+
+
+def _entities_table(rows: list[EntityRow], *, caption: str) -> Table:
+    table = Table(caption=caption)
+    for name in ("name", "type", "aliases", "roles", "articles", "statements"):
+        table.add_column(
+            name, overflow="fold", justify="right" if name in ("articles", "statements") else "left"
+        )
+    for row in rows:
+        table.add_row(
+            Text(row.name),
+            Text(row.type),
+            Text(", ".join(row.aliases)),
+            Text(", ".join(_role(role.title, role.organization) for role in row.roles)),
+            str(row.articles),
+            str(row.statements),
+        )
+    return table
+
+
+def _entities_csv(rows: list[EntityRow]) -> None:
+    writer = csv.writer(sys.stdout)
+    writer.writerow(["name", "type", "aliases", "roles", "articles", "statements"])
+    for row in rows:
+        roles = "; ".join(_role(role.title, role.organization) for role in row.roles)
+        writer.writerow([row.name, row.type, "; ".join(row.aliases), roles, row.articles, row.statements])
+
+
+def _role(title: str, organization: str | None) -> str:
+    return f"{title} ({organization})" if organization else title
+
+
+# ---- show ----------------------------------------------------------------------------------------
+
+
+def show(
+    article_id: str = typer.Argument(..., help="Article id, or an unambiguous prefix of it."),
+    plain: bool = typer.Option(
+        False, "--plain", help="Mark spans with <speaker>…</speaker> tags, not colours."
+    ),
+    db: str = DB_OPT,
+) -> None:
+    """Print one stored article with its speakers, cues and quoted contents marked.
+
+    Example: onrecord show 3f2a9c
+    """
+    with _reported(), Store.open(db) as store:
+        extraction = store.article(_article_id(store, article_id))
+    if extraction is None:  # deleted between the two reads
+        typer.echo(f"error: article {article_id!r} is no longer stored", err=True)
+        raise typer.Exit(1)
+    console = Console(highlight=False)
+    console.print(_header(extraction))
+    marks = _marks(extraction)
+    if plain:
+        console.print(_tagged(extraction.article.text, marks), markup=False)
+    else:
+        console.print(_legend())
+        console.print(_styled(extraction.article.text, marks))
+    console.print(_statement_list(extraction))
+
+
+def _article_id(store: Store, prefix: str) -> str:
+    found = store.find_article_id(prefix)
+    if found is None:
+        raise StoreError(
+            f"no stored article id starts with {prefix!r} in {store.url}; "
+            "copy an id from `onrecord statements`, or ingest the article first"
+        )
+    return found
+
+
+Mark = tuple[int, int, str]  # start, end, kind (speaker | cue | content)
+
+
+def _marks(extraction: Extraction) -> list[Mark]:
+    """Spans to mark, contents first so cues and speakers are drawn over them."""
+    length = len(extraction.article.text)
+    found: dict[str, list[Span]] = {"content": [], "cue": [], "speaker": []}
+    for statement in extraction.statements:
+        found["content"].extend(statement.content)
+        if statement.cue:
+            found["cue"].append(statement.cue)
+        if statement.speaker.span:
+            found["speaker"].append(statement.speaker.span)
+    return [
+        (span.start, span.end, kind)
+        for kind, spans in found.items()
+        for span in dict.fromkeys(spans)
+        if 0 <= span.start < span.end <= length
+    ]
+
+
+def _styled(text: str, marks: list[Mark]) -> Text:
+    styles = {"content": CONTENT_STYLE, "cue": CUE_STYLE, "speaker": SPEAKER_STYLE}
+    styled = Text(text)
+    for start, end, kind in marks:
+        styled.stylize(styles[kind], start, end)
+    return styled
+
+
+def _tagged(text: str, marks: list[Mark]) -> str:
+    """``text`` with ``<kind>…</kind>`` around each mark; overlapping marks nest as well as they can."""
+    opens: dict[int, list[Mark]] = {}
+    closes: dict[int, list[Mark]] = {}
+    for mark in marks:
+        opens.setdefault(mark[0], []).append(mark)
+        closes.setdefault(mark[1], []).append(mark)
+    boundaries = sorted({0, len(text), *opens, *closes})
+    parts: list[str] = []
+    for position, following in zip(boundaries, [*boundaries[1:], len(text)], strict=True):
+        parts.extend(f"</{m[2]}>" for m in sorted(closes.get(position, []), key=lambda m: -m[0]))
+        parts.extend(f"<{m[2]}>" for m in sorted(opens.get(position, []), key=lambda m: -m[1]))
+        parts.append(text[position:following])
+    return "".join(parts)
+
+
+def _legend() -> Text:
+    return Text.assemble(
+        "legend: ",
+        ("speaker", SPEAKER_STYLE),
+        "  ",
+        ("cue", CUE_STYLE),
+        "  ",
+        ("content", CONTENT_STYLE),
+        "\n",
+    )
+
+
+def _header(extraction: Extraction) -> Text:
+    article = extraction.article
+    details = [
+        article.id,
+        article.date.isoformat() if article.date else "no date",
+        article.outlet,
+        article.source,
+    ]
+    header = Text.assemble(
+        (article.title or article.source, "bold"), "\n", " · ".join(d for d in details if d)
+    )
+    for cited in article.cited_sources:
+        header.append(f"\ncites {cited.name} ({cited.relation.replace('_', ' ')})")
+    header.append("\n")
+    return header
+
+
+def _statement_list(extraction: Extraction) -> Text:
+    listing = Text(f"\n{len(extraction.statements)} statements\n", style="bold")
+    for number, statement in enumerate(extraction.statements, start=1):
+        speaker = statement.speaker.name or (statement.speaker.span.text if statement.speaker.span else "?")
+        content = " … ".join(span.text for span in statement.content)
+        listing.append(f"{number:>3}. ")
+        listing.append(speaker, style=SPEAKER_STYLE)
+        listing.append(f" ({statement.kind}): {content}\n")
+    return listing
+
+
+def register(*, app: typer.Typer, **_: typer.Typer) -> None:
+    app.command("ingest")(ingest)
+    app.command("statements")(statements)
+    app.command("entities")(entities)
+    app.command("show")(show)

@@ -1,0 +1,327 @@
+"""The store: extractions in, statements, entities and articles out.
+
+One :class:`Store` wraps one SQLAlchemy engine. Opening it brings the schema up to date with the
+migrations shipped in the package. Writing is one transaction per article and idempotent: an
+article whose content-hash id is already stored is skipped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from sqlalchemy import Connection, Engine, RowMapping, Select, create_engine, event, func, insert, select
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError, SQLAlchemyError
+from sqlalchemy.pool import StaticPool
+
+from onrecord.errors import StoreError
+from onrecord.model import Entity, Extraction, Role
+from onrecord.store import rows
+from onrecord.store.migrate import upgrade
+from onrecord.store.records import Counts, EntityRow, StatementPage, StatementQuery, StatementRow
+from onrecord.store.schema import articles, entities, entity_aliases, events, statements
+from onrecord.store.search import fold, name_matches, search_clause, speaker_clause
+from onrecord.store.url import database_url
+
+log = logging.getLogger("onrecord")
+
+
+class Store:
+    """A database of extractions. Build it with :meth:`Store.open`; close it when done."""
+
+    def __init__(self, engine: Engine, url: str) -> None:
+        self.engine = engine
+        self.url = url
+
+    @classmethod
+    def open(cls, db: str | Path | None = None) -> Store:
+        """Open (creating and migrating when needed) the store at a path or SQLAlchemy URL.
+
+        ``None`` means ``./onrecord.db``; ``":memory:"`` an in-memory SQLite store.
+        """
+        url = database_url(db)
+        shown = _shown(url)
+        engine = _engine(url, shown)
+        try:
+            with engine.begin() as connection:
+                upgrade(connection, shown)
+        except StoreError:
+            engine.dispose()
+            raise
+        except SQLAlchemyError as exc:
+            engine.dispose()
+            raise StoreError(
+                f"cannot open the store at {shown} ({_reason(exc)}); "
+                "check the path exists and is an onrecord database, or pass another --db"
+            ) from exc
+        log.debug("opened store %s", shown)
+        return cls(engine, shown)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    # ---- writing -------------------------------------------------------------------------------
+
+    def has_article(self, article_id: str) -> bool:
+        with self._read() as connection:
+            found = connection.execute(select(articles.c.id).where(articles.c.id == article_id)).first()
+        return found is not None
+
+    def add(self, extraction: Extraction) -> bool:
+        """Store one extraction in one transaction; False (and no change) if the article is stored."""
+        article = extraction.article
+        try:
+            with self.engine.begin() as connection:
+                exists = connection.execute(select(articles.c.id).where(articles.c.id == article.id)).first()
+                if exists is not None:
+                    return False
+                _insert(connection, extraction)
+        except IntegrityError as exc:
+            if self.has_article(article.id):  # stored meanwhile by another process
+                return False
+            raise StoreError(
+                f"cannot store {article.source} ({_reason(exc)}); the extraction repeats an id: "
+                "report this article to the onrecord developers"
+            ) from exc
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot write {article.source} to {self.url} ({_reason(exc)})") from exc
+        return True
+
+    # ---- reading -------------------------------------------------------------------------------
+
+    def statements(self, query: StatementQuery | None = None) -> list[StatementRow]:
+        """The statements ``query`` asks for, newest first."""
+        return list(self.statement_page(query or StatementQuery()).rows)
+
+    def statement_page(self, query: StatementQuery) -> StatementPage:
+        """One page of statements and the cursor that continues after it."""
+        if query.limit is not None and query.limit < 1:
+            raise StoreError(f"limit must be at least 1, not {query.limit}")
+        if query.offset < 0:
+            raise StoreError(f"offset must be 0 or more, not {query.offset}")
+        selection = self._statement_select(query)
+        if query.limit is not None:
+            selection = selection.limit(query.limit + 1)  # one more tells whether a next page exists
+        if query.offset:
+            selection = selection.offset(query.offset)
+        with self._read() as connection:
+            found = [row._mapping for row in connection.execute(selection)]
+        has_more = query.limit is not None and len(found) > query.limit
+        found = found[: query.limit] if query.limit is not None else found
+        next_cursor = rows.encode_cursor(found[-1]["sort_key"]) if has_more else None
+        return StatementPage(
+            rows=tuple(rows.statement_row_from_row(row) for row in found), next_cursor=next_cursor
+        )
+
+    def entities(self, type: str | None = None, name: str | None = None) -> list[EntityRow]:  # noqa: A002
+        """Actors with their statement counts, most quoted first; ``type`` as PERSON, ORG, …"""
+        spoken = (
+            select(statements.c.speaker_pk, func.count().label("n"))
+            .where(statements.c.speaker_pk.is_not(None))
+            .group_by(statements.c.speaker_pk)
+            .subquery()
+        )
+        selection = select(
+            entities.c.article_id,
+            entities.c.name,
+            entities.c.folded,
+            entities.c.type,
+            entities.c.aliases,
+            entities.c.roles,
+            func.coalesce(spoken.c.n, 0).label("statements"),
+        ).outerjoin(spoken, spoken.c.speaker_pk == entities.c.pk)
+        if type is not None:
+            selection = selection.where(entities.c.type == type.upper())
+        if name is not None:
+            matching = select(entity_aliases.c.entity_pk).where(
+                name_matches(entity_aliases.c.alias, fold(name))
+            )
+            selection = selection.where(entities.c.pk.in_(matching))
+        with self._read() as connection:
+            found = [row._mapping for row in connection.execute(selection.order_by(entities.c.pk))]
+        return _group_entities(found)
+
+    def find_article_id(self, prefix: str) -> str | None:
+        """The id of the one stored article whose id starts with ``prefix``; None if there is none."""
+        like = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        selection = select(articles.c.id).where(articles.c.id.like(like, escape="\\")).limit(2)
+        with self._read() as connection:
+            found = connection.execute(selection).scalars().all()
+        if len(found) > 1:
+            raise StoreError(
+                f"article id prefix {prefix!r} matches more than one article; give more characters"
+            )
+        return found[0] if found else None
+
+    def article(self, article_id: str) -> Extraction | None:
+        """The full extraction of one stored article, as it was added; None if it is not stored."""
+        with self._read() as connection:
+            row = connection.execute(select(articles).where(articles.c.id == article_id)).first()
+            if row is None:
+                return None
+            by_article = [entities.c.article_id == article_id]
+            entity_rows = connection.execute(select(entities).where(*by_article).order_by(entities.c.pk))
+            statement_rows = connection.execute(
+                select(statements)
+                .where(statements.c.article_id == article_id)
+                .order_by(statements.c.position)
+            )
+            event_rows = connection.execute(
+                select(events).where(events.c.article_id == article_id).order_by(events.c.position)
+            )
+            return Extraction(
+                article=rows.article_from_row(row._mapping),
+                entities=tuple(rows.entity_from_row(r._mapping) for r in entity_rows),
+                statements=tuple(rows.statement_from_row(r._mapping) for r in statement_rows),
+                events=tuple(rows.event_from_row(r._mapping) for r in event_rows),
+            )
+
+    def counts(self) -> Counts:
+        with self._read() as connection:
+            found = {
+                table.name: connection.execute(select(func.count()).select_from(table)).scalar_one()
+                for table in (articles, entities, statements, events)
+            }
+        return Counts(**found)
+
+    # ---- helpers -------------------------------------------------------------------------------
+
+    def _read(self) -> Connection:
+        try:
+            return self.engine.connect()
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot read {self.url} ({_reason(exc)})") from exc
+
+    def _statement_select(self, query: StatementQuery) -> Select[Any]:
+        selection = (
+            select(statements, articles.c.title, articles.c.outlet)
+            .join(articles, articles.c.id == statements.c.article_id)
+            .order_by(statements.c.sort_key.desc())
+        )
+        if query.speaker is not None:
+            selection = selection.where(speaker_clause(query.speaker))
+        if query.search is not None:
+            selection = selection.where(search_clause(self.engine.dialect.name, query.search))
+        if query.since is not None:
+            selection = selection.where(statements.c.day >= query.since)
+        if query.until is not None:
+            selection = selection.where(statements.c.day <= query.until)
+        if query.article is not None:
+            selection = selection.where(statements.c.article_id == query.article)
+        if query.kind is not None:
+            selection = selection.where(statements.c.kind == query.kind)
+        if query.cursor is not None:
+            selection = selection.where(statements.c.sort_key < rows.decode_cursor(query.cursor))
+        return selection
+
+
+def _insert(connection: Connection, extraction: Extraction) -> None:
+    article = extraction.article
+    connection.execute(insert(articles), rows.article_row(article, dt.datetime.now(dt.UTC)))
+    entity_pks = _insert_entities(connection, article.id, extraction.entities)
+    statement_rows = []
+    for position, statement in enumerate(extraction.statements):
+        speaker_pk = entity_pks.get(statement.speaker.entity) if statement.speaker.entity else None
+        if statement.speaker.entity and speaker_pk is None:
+            log.warning("statement %s names unknown entity %s", statement.id, statement.speaker.entity)
+        statement_rows.append(rows.statement_row(article, position, statement, speaker_pk))
+    if statement_rows:
+        connection.execute(insert(statements), statement_rows)
+    event_rows = [rows.event_row(article.id, position, e) for position, e in enumerate(extraction.events)]
+    if event_rows:
+        connection.execute(insert(events), event_rows)
+
+
+def _insert_entities(connection: Connection, article_id: str, found: Iterable[Entity]) -> dict[str, int]:
+    """Insert the entities and their aliases; return the surrogate key of each entity id."""
+    entity_list = list(found)
+    if not entity_list:
+        return {}
+    returning = insert(entities).returning(entities.c.pk, sort_by_parameter_order=True)
+    pks = connection.execute(returning, [rows.entity_row(article_id, e) for e in entity_list]).scalars().all()
+    alias_rows = [alias for pk, e in zip(pks, entity_list, strict=True) for alias in rows.alias_rows(pk, e)]
+    if alias_rows:
+        connection.execute(insert(entity_aliases), alias_rows)
+    return {e.id: pk for pk, e in zip(pks, entity_list, strict=True)}
+
+
+def _group_entities(found: list[RowMapping]) -> list[EntityRow]:
+    """Entities taken together by (folded name, type), most quoted first."""
+    groups: dict[tuple[str, str], list[RowMapping]] = {}
+    for row in found:
+        groups.setdefault((row["folded"], row["type"]), []).append(row)
+    result = []
+    for (folded, type_), members in groups.items():
+        name = Counter(m["name"] for m in members).most_common(1)[0][0]
+        aliases = dict.fromkeys(a for m in members for a in [m["name"], *m["aliases"]] if a != name)
+        roles = dict.fromkeys(Role.model_validate(r) for m in members for r in m["roles"])
+        result.append(
+            EntityRow(
+                key=f"{type_}:{folded}",
+                name=name,
+                type=type_,
+                aliases=tuple(aliases),
+                roles=tuple(roles),
+                articles=len({m["article_id"] for m in members}),
+                statements=sum(m["statements"] for m in members),
+            )
+        )
+    return sorted(result, key=lambda e: (-e.statements, -e.articles, e.name.casefold()))
+
+
+def _engine(url: str, shown: str) -> Engine:
+    sqlite = url.startswith("sqlite")
+    options: dict[str, Any] = {}
+    if sqlite and make_url(url).database in (None, "", ":memory:"):
+        options = {"poolclass": StaticPool, "connect_args": {"check_same_thread": False}}
+    elif sqlite:
+        options = {"connect_args": {"timeout": 30}}
+    try:
+        engine = create_engine(url, **options)
+    except (ArgumentError, NoSuchModuleError, ImportError) as exc:
+        raise StoreError(
+            f"cannot use the store URL {shown} ({_reason(exc)}); pass a file path or a URL such as "
+            "sqlite:///onrecord.db (PostgreSQL needs its driver installed)"
+        ) from exc
+    if sqlite:
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.execute("PRAGMA journal_mode = WAL")  # readers (the API) keep reading while ingest writes
+    cursor.execute("PRAGMA synchronous = NORMAL")
+    cursor.close()
+
+
+def _shown(url: str) -> str:
+    """The URL as it may appear in messages: passwords hidden, file paths plain."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return url
+    if parsed.drivername.startswith("sqlite") and parsed.database not in (None, "", ":memory:"):
+        return str(parsed.database)
+    return parsed.render_as_string(hide_password=True)
+
+
+def _reason(exc: BaseException) -> str:
+    """The driver's own words for an error, without SQLAlchemy's SQL and links."""
+    original = getattr(exc, "orig", None)
+    return str(original or exc).splitlines()[0]

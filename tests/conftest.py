@@ -1,0 +1,186 @@
+"""Shared fixtures: hand-built extractions (no spaCy) and a store filled with them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from onrecord.model import (
+    Article,
+    CitedSource,
+    Entity,
+    Event,
+    Extraction,
+    Role,
+    Span,
+    Speaker,
+    Statement,
+    TimeValue,
+)
+from onrecord.store import Store
+
+
+def span(text: str, phrase: str, occurrence: int = 0) -> Span:
+    """The Span of the ``occurrence``-th appearance of ``phrase`` in ``text``."""
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(phrase, start + 1)
+    return Span(start=start, end=start + len(phrase), text=phrase)
+
+
+Phrase = str | tuple[str, int]  # a phrase, or (phrase, occurrence) when it appears more than once
+
+
+def locate(text: str, phrase: Phrase) -> Span:
+    return span(text, phrase) if isinstance(phrase, str) else span(text, *phrase)
+
+
+def statement(
+    text: str,
+    sid: str,
+    *,
+    mention: Phrase,
+    entity: str | None,
+    name: str | None,
+    cue: Phrase | None,
+    content: tuple[Phrase, ...],
+    kind: str = "indirect",
+    date: dt.date | None = None,
+) -> Statement:
+    return Statement(
+        id=sid,
+        speaker=Speaker(entity=entity, name=name, span=locate(text, mention)),
+        cue=locate(text, cue) if cue else None,
+        content=tuple(locate(text, part) for part in content),
+        kind=kind,  # type: ignore[arg-type]
+        date=date,
+    )
+
+
+def visit_extraction() -> Extraction:
+    """A Rutte article: a direct quote, a role-description speaker, provenance and an event."""
+    text = (
+        "NATO Secretary General Mark Rutte has commented on the Victory Plan.\n\n"
+        "This was reported by Censor.NET with reference to UNIAN.\n\n"
+        '"We are working closely with the allies," Rutte said.\n\n'
+        "The Alliance Secretary General added that Ukraine's path to membership is irreversible.\n"
+    )
+    date = dt.date(2024, 10, 16)
+    article = Article(
+        id="a-visit-0001",
+        source="visit.txt",
+        title="Rutte on the Victory Plan",
+        date=date,
+        outlet="Censor.NET",
+        text=text,
+        cited_sources=(CitedSource(name="UNIAN", relation="with_reference_to", span=span(text, "UNIAN")),),
+    )
+    rutte = Entity(
+        id="e1",
+        name="Mark Rutte",
+        type="PERSON",
+        aliases=("Rutte", "The Alliance Secretary General"),
+        roles=(Role(title="Secretary General", organization="NATO"),),
+        mentions=(
+            span(text, "Mark Rutte"),
+            span(text, "Rutte", 1),
+            span(text, "The Alliance Secretary General"),
+        ),
+    )
+    nato = Entity(id="e2", name="NATO", type="ORG", aliases=("the Alliance",), mentions=(span(text, "NATO"),))
+    plan = Entity(id="e3", name="Victory Plan", type="PLAN", mentions=(span(text, "Victory Plan"),))
+    statements = (
+        statement(
+            text, "s1", mention=("Rutte", 1), entity="e1", name="Mark Rutte", cue="said",
+            content=("We are working closely with the allies,",), kind="direct", date=date,
+        ),
+        statement(
+            text, "s2", mention="The Alliance Secretary General", entity="e1", name="Mark Rutte", cue="added",
+            content=("Ukraine's path to membership is irreversible",), date=date,
+        ),
+    )  # fmt: skip
+    event = Event(
+        id="v1",
+        type="CONSULT",
+        kind="visit",
+        trigger=span(text, "commented"),
+        time=TimeValue(
+            text="October 2024", start=dt.date(2024, 10, 1), end=dt.date(2024, 10, 31), granularity="month"
+        ),
+        status="past",
+        evidence=span(text, "NATO Secretary General Mark Rutte has commented on the Victory Plan."),
+    )
+    return Extraction(article=article, entities=(rutte, nato, plan), statements=statements, events=(event,))
+
+
+def plan_extraction() -> Extraction:
+    """A Zelenskyy article: 'According to X', a speaker spelled with diacritics, a dated statement."""
+    text = (
+        "Ukrainian President Volodymyr Zelenskyy said that the plan will be presented in October. "
+        "According to Zelenskyy, partners support it. "
+        "On Wednesday, Rütte said the Alliance stands firm."
+    )
+    zelenskyy = Entity(
+        id="p1",
+        name="Volodymyr Zelenskyy",
+        type="PERSON",
+        aliases=("Zelenskyy", "Zelensky"),
+        roles=(Role(title="President", organization="Ukraine"),),
+        mentions=(span(text, "Volodymyr Zelenskyy"), span(text, "Zelenskyy", 1)),
+    )
+    rutte = Entity(id="p2", name="Rütte", type="PERSON", mentions=(span(text, "Rütte"),))
+    article = Article(
+        id="a-plan-0002", source="plan.txt", date=dt.date(2024, 9, 20), outlet="Kyiv Post", text=text
+    )
+    statements = (
+        statement(
+            text, "t1", mention="Volodymyr Zelenskyy", entity="p1", name="Volodymyr Zelenskyy", cue="said",
+            content=("the plan will be presented in October",), date=dt.date(2024, 9, 20),
+        ),
+        statement(
+            text, "t2", mention=("Zelenskyy", 1), entity="p1", name="Volodymyr Zelenskyy", cue="According to",
+            content=("partners support it",),
+        ),
+        statement(
+            text, "t3", mention="Rütte", entity="p2", name="Rütte", cue=("said", 1),
+            content=("the Alliance stands firm",), date=dt.date(2024, 9, 18),
+        ),
+    )  # fmt: skip
+    return Extraction(article=article, entities=(zelenskyy, rutte), statements=statements)
+
+
+def undated_extraction() -> Extraction:
+    """An article without a date whose only speaker is not resolved to an entity."""
+    text = "Officials said the talks were productive."
+    article = Article(id="b-undated-0003", source="undated.txt", text=text)
+    said = statement(
+        text, "u1", mention="Officials", entity=None, name="officials", cue="said",
+        content=("the talks were productive",),
+    )  # fmt: skip
+    return Extraction(article=article, statements=(said,))
+
+
+@pytest.fixture
+def extractions() -> list[Extraction]:
+    return [visit_extraction(), plan_extraction(), undated_extraction()]
+
+
+@pytest.fixture
+def store_path(tmp_path: Path) -> Path:
+    return tmp_path / "test.db"
+
+
+@pytest.fixture
+def store(store_path: Path) -> Iterator[Store]:
+    with Store.open(store_path) as opened:
+        yield opened
+
+
+@pytest.fixture
+def filled_store(store: Store, extractions: list[Extraction]) -> Store:
+    for extraction in extractions:
+        store.add(extraction)
+    return store
