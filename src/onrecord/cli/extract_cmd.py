@@ -21,8 +21,8 @@ class OutputFormat(str, Enum):
 
 
 PATHS_ARG = typer.Argument(..., help="Files, folders (read recursively) or - for stdin.")
-DATE_OPT = typer.Option(None, "--date", help="Article date YYYY-MM-DD where the input gives none.")
-OUTLET_OPT = typer.Option(None, "--outlet", help="Outlet (publisher) name to record for these articles.")
+DATE_OPT = typer.Option(None, "--date", help="Article date YYYY-MM-DD; overrides the date the input gives.")
+OUTLET_OPT = typer.Option(None, "--outlet", help="Outlet (publisher) name; overrides the one the input gives.")
 URL_OPT = typer.Option(None, "--url", help="Address to record for these articles.")
 WORKERS_OPT = typer.Option(1, "--workers", "-j", min=1, help="Worker processes, one loaded pipeline each.")
 

@@ -214,6 +214,8 @@ def _raw_mentions(doc: Doc, gazetteer: Gazetteer) -> list[RawMention]:
         start, end = _trim(text, ent.start_char, ent.end_char)
         if end <= start or not free(start, end) or not any(ch.isupper() for ch in text[start:end]):
             continue
+        if ent.label_ == "PERSON":
+            start = skip_leading_titles(text, start, end)
         words = text[start:end]
         entry = gazetteer.lookup(words)
         if entry is not None:
@@ -252,6 +254,23 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start] in "\"“”'‘ ":
         start += 1
     return start, end
+
+
+HONORIFICS = frozenset(
+    """mr mrs ms miss dr prof sir dame lord lady mayor councillor councilor senator sen rep governor gov
+    president minister secretary chancellor general gen col colonel captain capt judge justice ambassador
+    commissioner chairman chairwoman director professor rev father sister brother king queen prince
+    princess pope sheikh emir speaker premier""".split()
+)
+
+
+def skip_leading_titles(text: str, start: int, end: int) -> int:
+    """ "Councillor Ruth Evans" -> "Ruth Evans": an honorific or title is not part of the name."""
+    while True:
+        match = re.match(r"([A-Za-z]+)\.?\s+(?=[A-Z])", text[start:end])
+        if not match or match.group(1).lower() not in HONORIFICS:
+            return start
+        start += match.end()
 
 
 def _skip_leading_names(text: str, start: int, end: int, gazetteer: Gazetteer) -> int:

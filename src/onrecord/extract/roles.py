@@ -212,8 +212,6 @@ def _appositions(span: Span, table: EntityTable) -> list[Role]:
     roles = []
     for head in phrases:
         words = [t for t in head.subtree if not (span.start <= t.i < span.end) and t.dep_ != "punct"]
-        if any(t.ent_type_ == "PERSON" for t in words):
-            continue
         title, organization = _title_and_organization(words, table)
         if title:
             roles.append(Role(title=title, organization=organization))
@@ -221,8 +219,19 @@ def _appositions(span: Span, table: EntityTable) -> list[Role]:
 
 
 def _is_title_word(token: Token) -> bool:
+    """A word of a title: "secretary", "general", "foreign", or a noun compounded with a title
+    ("environment minister", "health spokesman")."""
     lower = token.lower_
-    return (lower in TITLE_HEADS or lower in TITLE_MODIFIERS) and lower not in NOT_TITLES
+    if lower in NOT_TITLES:
+        return False
+    if lower in TITLE_HEADS or lower in TITLE_MODIFIERS:
+        return True
+    return (
+        token.dep_ == "compound"
+        and token.pos_ == "NOUN"
+        and token.head.lower_ in TITLE_HEADS
+        and token.head.i == token.i + 1
+    )
 
 
 def _in_organization(token: Token, table: EntityTable) -> bool:

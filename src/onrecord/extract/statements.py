@@ -15,9 +15,10 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from onrecord.extract.entities import Cluster, EntityTable
+from onrecord.extract.entities import Cluster, EntityTable, skip_leading_titles
 from onrecord.extract.lexicon import CLAUSE_ONLY_LEMMAS, is_cue_verb
-from onrecord.extract.quotes import DirectQuote, attribute_quotes, find_quotes
+from onrecord.extract.names import name_tokens
+from onrecord.extract.quotes import DirectQuote, Quote, attribute_quotes, find_quotes
 from onrecord.extract.roles import resolve_description
 from onrecord.ids import content_id
 from onrecord.model import Article, RelatedItem, Span, Speaker, Statement, StatementKind
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
 EXTRACTOR = "statements.v1"
 PRONOUNS = frozenset({"he", "she", "they", "him", "her", "i", "we"})
 NO_SOURCE = frozenset({"it", "there", "this", "that", "what", "which"})
+NOT_PEOPLE = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "LAW"})
 MIN_CONTENT_TOKENS = 3
 PRONOUN_REACH_SENTENCES = 4  # how far back a pronoun may find its person
 HEADLINE_DASH = re.compile(
@@ -56,9 +58,10 @@ def find_statements(
 ) -> list[Statement]:
     """Every attributed statement in ``doc`` with its speaker resolved to a canonical entity."""
     in_related = [(r.span.start, r.span.end) for r in related]
-    directs = attribute_quotes(doc, find_quotes(doc.text))
+    quotes = find_quotes(doc.text)
+    directs = attribute_quotes(doc, quotes)
     candidates = [_from_direct(d) for d in directs]
-    candidates = _merge(candidates, _indirect(doc, directs))
+    candidates = _merge(candidates, [_mark_mixed(c, quotes) for c in _indirect(doc, directs)])
     candidates = [c for c in candidates if not _inside(c.position, in_related)]
     candidates += _headlines(doc.text, table, related)
     candidates.sort(key=lambda c: c.position)
@@ -97,16 +100,17 @@ def _reporting_clause(cue: Token) -> Candidate | None:
     source = _source_of(cue)
     if source is None:
         return None
-    clauses = [c for c in cue.children if c.dep_ == "ccomp"]
+    # a clause after the cue is its content; one before it only when none follows ("…, he said")
+    clauses = sorted(
+        (c for c in cue.children if c.dep_ == "ccomp"), key=lambda c: (c.i < cue.i, abs(c.i - cue.i))
+    )
     if clauses:
-        content = [_subtree_offsets(clauses[0])]
+        content = _clip([_subtree_offsets(clauses[0])], _clause_bounds(cue.doc.text, cue.idx))
     elif cue.dep_ == "parataxis" and cue.lemma_.lower() not in CLAUSE_ONLY_LEMMAS:
-        content = _minus(cue.head, cue)
+        content = _clip(_minus(cue.head, cue), _clause_bounds(cue.doc.text, cue.idx, semicolons=True))
     else:
         return None
-    content = [c for c in content if len(cue.doc.char_span(*c, alignment_mode="expand") or ()) >= 1]
-    tokens = sum(len(cue.doc.char_span(*c, alignment_mode="expand") or ()) for c in content)
-    if tokens < MIN_CONTENT_TOKENS:
+    if _token_count(cue.doc, content) < MIN_CONTENT_TOKENS:
         return None
     return Candidate(source=source, cue=_cue_offsets(cue), content=tuple(content), kind="indirect")
 
@@ -122,15 +126,11 @@ def _according_to(according: Token) -> Candidate | None:
     if not objects:
         return None
     source = _subtree_offsets(objects[0])
-    phrase_tokens = [
-        t for t in according.sent if t.i in {according.i, to.i} or t.i in _subtree_ids(objects[0])
-    ]
-    phrase = (phrase_tokens[0].idx, phrase_tokens[-1].idx + len(phrase_tokens[-1]))
-    content = [
-        span
-        for span in _split_around(according.sent, phrase)
-        if len(according.doc.char_span(*span, alignment_mode="expand") or ()) >= MIN_CONTENT_TOKENS
-    ]
+    clause = according.head if according.dep_ == "prep" else according.sent.root
+    content = _clip(
+        _minus(clause, according), _clause_bounds(according.doc.text, according.idx, semicolons=True)
+    )
+    content = [c for c in content if _token_count(according.doc, [c]) >= MIN_CONTENT_TOKENS]
     if not content:
         return None
     cue = (according.idx, to.idx + len(to))
@@ -166,6 +166,12 @@ def _headlines(text: str, table: EntityTable, related: tuple[RelatedItem, ...]) 
                 )
             )
     return found
+
+
+def _mark_mixed(candidate: Candidate, quotes: list[Quote]) -> Candidate:
+    """An indirect statement that quotes some of the speaker's words verbatim is mixed."""
+    inside = any(s <= q.start and q.end <= e for q in quotes for s, e in candidate.content)
+    return replace(candidate, kind="mixed") if inside else candidate
 
 
 def _merge(directs: list[Candidate], indirects: list[Candidate]) -> list[Candidate]:
@@ -215,7 +221,22 @@ def _speaker_entity(
     described = resolve_description(words, table, allow_bare=True)
     if described is not None:
         table.add_mention(described, start, end, name=False)
-    return described
+        return described
+    return _unlisted_person(table, words)
+
+
+def _unlisted_person(table: EntityTable, words: DocSpan) -> Cluster | None:
+    """A speaker written as a proper name that NER missed ("Mayor Elena Marsh") becomes a person."""
+    names = [t for t in words if t.pos_ == "PROPN" and t.is_title and t.ent_type_ not in NOT_PEOPLE]
+    if not 2 <= len(names) <= 4 or names[-1].i - names[0].i != len(names) - 1 or names[-1] != words.root:
+        return None
+    end = names[-1].idx + len(names[-1])
+    start = skip_leading_titles(table.text, names[0].idx, end)
+    if len(table.text[start:end].split()) < 2:
+        return None
+    cluster = table.new_cluster("PERSON:" + " ".join(name_tokens(table.text[start:end])), "PERSON")
+    table.add_mention(cluster, start, end)
+    return cluster
 
 
 def _antecedent(
@@ -226,15 +247,28 @@ def _antecedent(
     index = next(i for i, s in enumerate(sentences) if s.start <= pronoun.i < s.end)
     reach = sentences[max(0, index - PRONOUN_REACH_SENTENCES)].start_char
     plural = pronoun.lower_ in {"they", "we"}
-    if previous is not None and previous[1] >= reach and (previous[0].type == "PERSON") != plural:
-        return previous[0]
+    recent = previous is not None and previous[1] >= reach
     if plural:
-        return None
+        return previous[0] if previous is not None and recent and previous[0].type != "PERSON" else None
+    if previous is not None and recent:
+        # a person introduced as a subject since the previous statement takes over ("Kerr welcomed … He said")
+        since = _latest_person(doc, table, previous[1] + 1, pronoun.idx, subjects_only=True)
+        return since or previous[0]
+    return _latest_person(doc, table, reach, pronoun.idx, subjects_only=False)
+
+
+def _latest_person(
+    doc: Doc, table: EntityTable, start: int, end: int, *, subjects_only: bool
+) -> Cluster | None:
     best: tuple[int, Cluster] | None = None
     for person in table.people():
-        for start, _ in person.mentions:
-            if reach <= start < pronoun.idx and (best is None or start > best[0]):
-                best = (start, person)
+        for mention_start, mention_end in person.mentions:
+            if not start <= mention_start < end or (best is not None and mention_start <= best[0]):
+                continue
+            words = doc.char_span(mention_start, mention_end, alignment_mode="expand")
+            if subjects_only and (words is None or words.root.dep_ not in {"nsubj", "nsubjpass"}):
+                continue
+            best = (mention_start, person)
     return best[1] if best else None
 
 
@@ -336,10 +370,22 @@ def _trim_punct(tokens: list[Token]) -> tuple[int, int]:
     return (words[0].idx, words[-1].idx + len(words[-1]))
 
 
-def _split_around(sent: DocSpan, phrase: tuple[int, int]) -> list[tuple[int, int]]:
-    before = [t for t in sent if t.idx + len(t) <= phrase[0]]
-    after = [t for t in sent if t.idx >= phrase[1]]
-    return [span for span in (_trim_punct(before), _trim_punct(after)) if span[1] > span[0]]
+def _clause_bounds(text: str, position: int, *, semicolons: bool = False) -> tuple[int, int]:
+    """The paragraph (and, with ``semicolons``, the ;-delimited clause) around ``position``: a reported
+    clause never runs across a paragraph break into a headline or the next paragraph."""
+    breaks = "\n;" if semicolons else "\n"
+    start = max(text.rfind(ch, 0, position) for ch in breaks) + 1
+    ends = [i for i in (text.find(ch, position) for ch in breaks) if i != -1]
+    return start, min(ends, default=len(text))
+
+
+def _clip(spans: list[tuple[int, int]], bounds: tuple[int, int]) -> list[tuple[int, int]]:
+    clipped = [(max(s, bounds[0]), min(e, bounds[1])) for s, e in spans]
+    return [(s, e) for s, e in clipped if e > s]
+
+
+def _token_count(doc: Doc, spans: list[tuple[int, int]]) -> int:
+    return sum(len(doc.char_span(s, e, alignment_mode="expand") or ()) for s, e in spans)
 
 
 def _span(text: str, offsets: tuple[int, int]) -> Span:
