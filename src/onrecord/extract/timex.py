@@ -37,7 +37,19 @@ MOD_OF_WORD = {
     "nearly": "LESS_THAN", "almost": "LESS_THAN", "less": "LESS_THAN", "more": "MORE_THAN",
     "at least": "EQUAL_OR_MORE", "at most": "EQUAL_OR_LESS", "up": "EQUAL_OR_LESS", "no": "EQUAL_OR_LESS",
 }  # fmt: skip
-FUTURE_HEADS = {"expect", "plan", "schedule", "intend", "aim", "hope", "want", "promise", "prepare", "set", "due"}
+FUTURE_HEADS = {
+    "expect",
+    "plan",
+    "schedule",
+    "intend",
+    "aim",
+    "hope",
+    "want",
+    "promise",
+    "prepare",
+    "set",
+    "due",
+}
 NOT_A_YEAR_LABELS = {"CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORDINAL"}
 
 

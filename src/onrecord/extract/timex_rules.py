@@ -18,8 +18,8 @@ import dateparser
 from onrecord.extract import timex_words as w
 from onrecord.extract.timex_calendar import format_value, quarter_of, shift
 
-B = r"(?<![\w'-])"  # a match starts at a word start
-E = r"(?![\w'-]|\.\d)"  # and ends at a word end
+B = r"(?<![\w'])"  # a match starts at a word start ("mid-" before it is read as a modifier)
+E = r"(?!\w|-\w|\.\d)"  # and ends at a word end
 
 
 class NoAnchor(Exception):
@@ -69,6 +69,8 @@ def number_value(text: str | None) -> float | None:
     words = " ".join(text.lower().replace("-", " ").split())
     if re.fullmatch(r"\d+(\.\d+)?", words):
         return float(words)
+    if found := re.fullmatch(r"(\d+)\s*(?:1/2|½)", words):
+        return int(found[1]) + 0.5
     if words in w.SMALL_NUMBERS:
         return w.SMALL_NUMBERS[words]
     parts = words.split()
@@ -93,22 +95,39 @@ def duration_value(amount: float | None, unit: str) -> str:
         count = "X"
     else:
         total = amount * multiplier
-        count = str(int(total)) if float(total).is_integer() else str(total)
+        whole = int(total)
+        if total != whole and letter in FRACTION_UNITS:
+            smaller, per = FRACTION_UNITS[letter]
+            rest = f"{round((total - whole) * per)}{smaller}"
+            if letter in ("H", "D") or (letter == "M" and clock):
+                return f"PT{whole}{letter}{rest}" if clock else f"P{whole}{letter}T{rest}"
+            return f"P{whole}{letter}{rest}"
+        count = str(whole) if total == whole else str(total)
     return f"PT{count}{letter}" if clock else f"P{count}{letter}"
+
+
+FRACTION_UNITS = {"Y": ("M", 12), "H": ("M", 60), "D": ("H", 24), "W": ("D", 7)}
+
+
+def resolve_month_only(m: re.Match[str], ctx: Context) -> Resolved | None:
+    if m["month"].lower() not in ("may", "june", "july") and re.fullmatch(r"[A-Z][a-z]{2,3}", m["month"]):
+        return None  # "Jan", "Dec" without a period or a day are more often names
+    return resolve_month(m, ctx)
 
 
 def month_number(text: str) -> int:
     return w.MONTHS[text.lower().rstrip(".")]
 
 
-def month_year(month: int, ctx: Context) -> int:
-    """The year of a month named without one: the DCT's, moved by the tense across the year edge."""
+def month_year(month: int, ctx: Context, day: int = 15) -> int:
+    """The year of a month (and day) written without one: the one that puts it nearest the DCT."""
     dct = ctx.anchor
-    if ctx.tense == "past" and month > dct.month:
-        return dct.year - 1
-    if ctx.tense == "future" and month < dct.month:
-        return dct.year + 1
-    return dct.year
+    best = dct.year
+    for year in (dct.year - 1, dct.year, dct.year + 1):
+        candidate = dt.date(year, month, min(day, 28))
+        if abs((candidate - dct).days) < abs((dt.date(best, month, min(day, 28)) - dct).days):
+            best = year
+    return best
 
 
 def weekday_date(weekday: int, ctx: Context, step: int = 0) -> dt.date:
@@ -119,6 +138,8 @@ def weekday_date(weekday: int, ctx: Context, step: int = 0) -> dt.date:
         return base + dt.timedelta(days=weekday - base.isoweekday())
     back = (dct.isoweekday() - weekday) % 7
     if ctx.tense == "future" and back:
+        return dct + dt.timedelta(days=7 - back)
+    if ctx.tense != "past" and back > 3:
         return dct + dt.timedelta(days=7 - back)
     return dct - dt.timedelta(days=back)
 
@@ -150,7 +171,7 @@ def step_of(rel: str | None) -> int:
 
 
 def relative_unit(unit: str, step: int, ctx: Context) -> Resolved:
-    """"last week", "next month", "this year": the unit around the DCT moved by ``step``."""
+    """ "last week", "next month", "this year": the unit around the DCT moved by ``step``."""
     dct = ctx.anchor
     if unit == "weekend":
         day = dct + dt.timedelta(days=7 * step)
@@ -181,9 +202,13 @@ def parse_with_dateparser(text: str, ctx: Context, *, year_given: bool) -> dt.da
 def resolve_month_day(m: re.Match[str], ctx: Context) -> Resolved | None:
     if m["month"].startswith("May") and not m["day"]:
         return None
-    text = re.sub(r"(?i)^(?:\w+\.?,?\s+)?the\s+|(?<=\d)(?:st|nd|rd|th)\b", "", m["date"])
-    text = re.sub(r"\bof\b", "", text)
+    text = m["date"][m.start("month") - m.start("date") if m.start("month") < m.start("day") else 0 :]
+    text = re.sub(r"(?i)^the\s+|(?<=\d)(?:st|nd|rd|th)\b|\bof\b", "", text)
     day = parse_with_dateparser(text, ctx, year_given=bool(m["year"]))
+    if day and not m["year"]:
+        day = (
+            day.replace(year=month_year(day.month, ctx, day.day)) if (day.month, day.day) != (2, 29) else day
+        )
     return Resolved(value=day.isoformat()) if day else None
 
 
@@ -199,14 +224,22 @@ def resolve_month(m: re.Match[str], ctx: Context) -> Resolved | None:
     month = month_number(m["month"])
     if m["year"]:
         return Resolved(value=f"{year_of(m['year'])}-{month:02d}")
+    if m["yrrel"]:
+        return Resolved(value=f"{ctx.anchor.year + step_of(m['yrrel'])}-{month:02d}")
     step = step_of(m["rel"])
-    if m["month"] == "May" and not m["rel"] and not preceded_by(m, "in|since|until|till|by|from|through|of|during|early|late|mid"):
+    if (
+        m["month"] == "May"
+        and not m["rel"]
+        and not preceded_by(m, "in|since|until|till|by|from|through|of|during|early|late|mid")
+    ):
         return None
     dct = ctx.anchor
     if step < 0:
         year = dct.year if month < dct.month else dct.year - 1
     elif step > 0:
         year = dct.year if month > dct.month else dct.year + 1
+    elif m["rel"]:
+        year = dct.year  # "this September"
     else:
         year = month_year(month, ctx)
     return Resolved(value=f"{year}-{month:02d}")
@@ -347,8 +380,8 @@ def resolve_ago(m: re.Match[str], ctx: Context) -> Resolved | None:
         return None
     day = shift(ctx.anchor, unit, sign * count)
     granularity = w.UNIT_GRANULARITY[unit]
-    if granularity == "year" and ctx.quarterly:
-        granularity = "quarter"
+    if granularity == "year" and ctx.quarterly and count == 1:
+        day, granularity = shift(ctx.anchor, "quarter", -5), "quarter"
     if granularity == "decade":
         granularity = "year"
     return Resolved(value=format_value(day, granularity))
@@ -359,8 +392,10 @@ def resolve_duration(m: re.Match[str], ctx: Context) -> Resolved | None:
     unit = unit_key(m["unit"])
     if unit not in w.UNITS:
         return None
-    if amount is None and m["num"] and m["num"].lower().startswith(("hundreds", "dozens")):
-        amount = None
+    if unit == "quarter" and (amount == 1 or "-" in m.group(0)):
+        return None  # "a quarter of", "three-quarters": fractions, not time
+    if unit == "second" and amount == 1:
+        return None  # "a second time"
     return Resolved(value=duration_value(amount, unit), type="DURATION")
 
 
@@ -392,7 +427,12 @@ def resolve_quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
     unit = m["unit"].lower()
     adjs = " ".join((m["adj"] or "").lower().split())
     ordinal = (m["ord"] or "").lower()
+    det = " ".join((m["det"] or "").lower().split())
+    if not (det or adjs or ordinal or m["det_year"]):
+        return None
     year = quarter_year(m, ctx)
+    if year is None and det.endswith("year's"):
+        year = ctx.anchor.year + step_of(det.split()[0])
     back_a_year = "year-ago" in adjs or "year-earlier" in adjs or "year ago" in (m["tail"] or "")
     if unit == "half":
         half = 1 if ordinal == "first" else 2 if ordinal in ("second", "last", "latter") else None
@@ -408,7 +448,7 @@ def resolve_quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
         return Resolved(value=f"{year}-Q{number}")
     if unit == "period" and not adjs and not m["det_year"]:
         return None
-    if year is not None and not adjs:
+    if year is not None and not adjs and unit == "period" and not ctx.quarterly:
         return Resolved(value=str(year))
     words = adjs.split()
     if any(word in ("current", "this") for word in words) or (m["det"] or "").lower() == "this":
@@ -419,13 +459,16 @@ def resolve_quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
         step = -1  # "the quarter", "the latest quarter", "last quarter": the last one completed
     if back_a_year or any(word in ("comparable", "corresponding", "same") for word in words):
         step -= 4
-    return Resolved(value=format_value(shift(ctx.anchor, "quarter", step), "quarter"))
+    day = shift(ctx.anchor, "quarter", step)
+    if year is not None:
+        day = day.replace(year=year)
+    return Resolved(value=format_value(day, "quarter"))
 
 
 def resolve_year_ago_adjective(m: re.Match[str], ctx: Context) -> Resolved | None:
     if ctx.quarterly:
         return Resolved(value=format_value(shift(ctx.anchor, "quarter", -5), "quarter"))
-    return Resolved(value=str(ctx.anchor.year - 1))
+    return Resolved(value=str(ctx.anchor.year - 1))  # "year-earlier" outside quarterly talk
 
 
 def resolve_set(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -448,26 +491,28 @@ def resolve_set(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 VAGUE = {
     "now": "PRESENT_REF", "right now": "PRESENT_REF", "just now": "PRESENT_REF", "currently": "PRESENT_REF",
-    "current": "PRESENT_REF", "at present": "PRESENT_REF", "presently": "PRESENT_REF",
+    "current": "PRESENT_REF", "at present": "PRESENT_REF",
     "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "at the moment": "PRESENT_REF",
-    "recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF", "more recently": "PAST_REF",
-    "the past": "PAST_REF", "previously": "PAST_REF", "formerly": "PAST_REF", "in the past": "PAST_REF",
+    "recently": "PAST_REF", "lately": "PAST_REF", "more recently": "PAST_REF",
+    "the past": "PAST_REF", "in the past": "PAST_REF",
     "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "the distant future": "FUTURE_REF",
-    "future": "FUTURE_REF", "soon": "FUTURE_REF", "the short term": "FUTURE_REF",
+    "the short term": "FUTURE_REF",
     "the long term": "FUTURE_REF", "the near term": "FUTURE_REF", "a later date": "FUTURE_REF",
 }  # fmt: skip
 
 
 def resolve_vague(m: re.Match[str], ctx: Context) -> Resolved | None:
     key = " ".join(m["word"].lower().split())
-    if key == "current" and re.match(r"\s+(?:account|accounts|assets|liabilities|liabilit|ratio|level|flow|rate)", m.string[m.end() :]):
+    if key == "current" and re.match(
+        r"\s+(?:account|accounts|assets|liabilities|liabilit|ratio|level|flow|rate)", m.string[m.end() :]
+    ):
         return None
     return Resolved(value=VAGUE[key])
 
 
 def resolve_recent_units(m: re.Match[str], ctx: Context) -> Resolved | None:
     word = m["rel"].lower()
-    if word == "recent":
+    if word == "recent" and unit_key(m["unit"]) in ("year", "decade"):
         return Resolved(value="PAST_REF")
     return Resolved(value=duration_value(None, unit_key(m["unit"])), type="DURATION")
 
@@ -505,15 +550,19 @@ RULES: tuple[Rule, ...] = (
     _rule("date_slash", r"(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>\d\d(?:\d\d)?)", resolve_numeric_date),
     _rule(
         "month",
-        rf"(?:(?P<rel>{REL})\s+)?(?P<month>{w.MONTH_ANY})(?:(?:,|\s+of)?\s+(?P<year>{YEAR}))?",
-        resolve_month,
+        rf"(?:(?P<rel>{REL})\s+)?(?P<month>{w.MONTH_ANY})(?:(?:,|\s+of)?\s+(?P<year>{YEAR})|\s+(?:of\s+)?(?P<yrrel>(?i:this|last|next))\s+year)?",
+        resolve_month_only,
     ),
     _rule(
         "year",
         rf"(?:(?i:fiscal(?:\s+year)?|the)\s+)?(?<![$£€#\d.,/])(?P<year>{YEAR})(?:'s)?(?:\s+(?i:period))?(?!\s*%|,\d|\.\d|-\d)",
         resolve_year,
     ),
-    _rule("decade", r"(?:(?i:the)\s+)?(?P<decade>(?:1[6-9]|20)\d0's|(?:1[6-9]|20)\d0s|'\d0s|\d0s|(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))", resolve_decade),
+    _rule(
+        "decade",
+        r"(?:(?i:the)\s+)?(?P<decade>(?:1[6-9]|20)\d0's|(?:1[6-9]|20)\d0s|'\d0s|\d0s|(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))",
+        resolve_decade,
+    ),
     _rule(
         "century",
         rf"(?:(?i:the)\s+)?(?:(?P<rel>{REL})|(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|(?i:{w.alternation(w.ORDINALS)})))[\s-]+(?i:century)",
@@ -548,7 +597,7 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "ago",
-        rf"(?P<num>{NUM})\s+(?P<unit>{UNIT})(?:\s+(?i:or\s+so))?\s+(?P<dir>(?i:ago|earlier|before|later|from\s+now|hence|back))",
+        rf"(?P<num>{NUM})\s+(?P<unit>{UNIT})(?:\s+(?i:or\s+so))?\s+(?P<dir>(?i:ago|earlier|from\s+now|hence|back))",
         resolve_ago,
     ),
     _rule(
@@ -557,21 +606,30 @@ RULES: tuple[Rule, ...] = (
         resolve_duration,
         "DURATION",
     ),
-    _rule("bare_units", r"(?P<unit>(?i:years|months|weeks|days|decades|hours|minutes|centuries))(?!\s+(?:of|ago|later|earlier))", resolve_bare_units, "DURATION"),
+    _rule(
+        "bare_units",
+        r"(?P<unit>(?i:years|months|weeks|days|decades|hours|minutes|centuries))(?!\s+(?:of|ago|later|earlier))",
+        resolve_bare_units,
+        "DURATION",
+    ),
     _rule(
         "quarter",
-        rf"(?:(?P<det>(?i:the|this\s+year's|last\s+year's|next\s+year's|its|their|this|last|next))\s+|(?P<det_year>(?P<yr>{YEAR})(?:'s)?)\s+)?(?P<adj>(?:{_QUARTER_ADJ}[\s-]+)*)(?:(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th|final|last|latter))[\s-]+)?(?:(?i:fiscal)[\s-]+)?(?P<unit>(?i:quarter|period|half))(?P<tail>\s+(?:(?i:of)\s+)?(?:(?P<yr2>{YEAR})|(?i:the\s+year)|(?i:(?:fiscal\s+)?(?P<yrrel>this|last|next)\s+year)|(?i:a\s+year\s+(?:ago|earlier))|(?i:(?P<yrrel2>last)\s+year)))?",
+        rf"(?:(?P<det>(?i:the|this\s+year's|last\s+year's|next\s+year's|its|their|this|last|next))\s+)?(?:(?P<det_year>(?P<yr>{YEAR})(?:'s)?)\s+)?(?P<adj>(?:{_QUARTER_ADJ}[\s-]+)*)(?:(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th|final|last|latter))[\s-]+)?(?:(?i:fiscal)[\s-]+)?(?P<unit>(?i:quarter|period|half))(?P<tail>\s+(?:(?i:of)\s+)?(?:(?P<yr2>{YEAR})|(?i:the\s+year)|(?i:(?:fiscal\s+)?(?P<yrrel>this|last|next)\s+year)|(?i:a\s+year\s+(?:ago|earlier))|(?i:(?P<yrrel2>last)\s+year)))?",
         resolve_quarter,
     ),
     _rule("year_ago_adj", r"(?i:year-(?:ago|earlier))", resolve_year_ago_adjective),
     _rule(
         "set",
-        rf"(?:(?P<word>(?i:daily|nightly|weekly|monthly|annually|yearly|hourly|biweekly))|(?i:every|each)\s+(?:(?P<num>{NUM}|other)\s+)?(?P<target>{UNIT}|{w.WEEKDAY}s?|{w.MONTH_ANY}|{w.SEASON}))",
+        rf"(?:(?P<word>(?i:{w.alternation(w.SET_WORDS)}))|(?i:every|each)\s+(?:(?P<num>{NUM}|other)\s+)?(?P<target>{UNIT}|{w.WEEKDAY}s?|{w.MONTH_ANY}|{w.SEASON}))",
         resolve_set,
         "SET",
     ),
     _rule("vague", rf"(?P<word>(?i:{w.alternation(VAGUE)}))", resolve_vague),
-    _rule("recent_units", r"(?P<rel>(?i:recent|coming|the\s+coming|the\s+next\s+few|the\s+past\s+few|the\s+last\s+few))\s+(?P<unit>(?i:years|months|weeks|days|decades|quarters))", resolve_recent_units),
+    _rule(
+        "recent_units",
+        r"(?P<rel>(?i:recent|coming|the\s+coming|the\s+next\s+few|the\s+past\s+few|the\s+last\s+few))\s+(?P<unit>(?i:years|months|weeks|days|decades|quarters))",
+        resolve_recent_units,
+    ),
     _rule(
         "edge_of_unit",
         r"(?i:(?:the\s+)?(?P<edge>end|beginning|start|middle|close)\s+of\s+the\s+(?P<unit>year|month|week|quarter|decade|century))",

@@ -49,7 +49,7 @@ UNIT_GRANULARITY = {"day": "day", "night": "day", "week": "week", "weekend": "we
                     "month": "month", "quarter": "quarter", "year": "year", "decade": "decade",
                     "century": "century"}  # fmt: skip
 SET_WORDS = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M", "quarterly": "P3M",
-             "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H", "biweekly": "P2W"}  # fmt: skip
+             "yearly": "P1Y", "hourly": "PT1H", "biweekly": "P2W"}  # fmt: skip
 
 
 def alternation(words: object) -> str:
@@ -77,4 +77,4 @@ UNIT = rf"(?i:{_UNIT_WORDS})"
 _NUMBER_WORDS = alternation([*SMALL_NUMBERS, *VAGUE_NUMBERS])
 _TENS_WORDS = alternation(TENS)
 _UNITS_1_9 = "one|two|three|four|five|six|seven|eight|nine"
-NUMBER = rf"(?i:\d+(?:\.\d+)?|(?:{_TENS_WORDS})(?:[- ](?:{_UNITS_1_9}))?|hundreds\s+of|dozens\s+of|{_NUMBER_WORDS})"
+NUMBER = rf"(?i:\d{{1,3}}(?:\.\d+|\s+1/2|½)?|(?:{_TENS_WORDS})(?:[- ](?:{_UNITS_1_9}))?|hundreds\s+of|dozens\s+of|{_NUMBER_WORDS})"
