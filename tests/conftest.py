@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
+from onrecord.ids import content_id
 from onrecord.model import (
     Article,
     CitedSource,
@@ -20,6 +21,7 @@ from onrecord.model import (
     Statement,
     TimeValue,
 )
+from onrecord.pipeline import Extractor
 from onrecord.store import Store
 
 
@@ -184,3 +186,19 @@ def filled_store(store: Store, extractions: list[Extraction]) -> Store:
     for extraction in extractions:
         store.add(extraction)
     return store
+
+
+@pytest.fixture(scope="session")
+def extractor() -> Extractor:
+    """The real extraction pipeline (spaCy loaded once per test session)."""
+    return Extractor.load()
+
+
+@pytest.fixture(scope="session")
+def extract(extractor: Extractor) -> Callable[..., Extraction]:
+    """Extract a short text written in a test: ``extract(text, date=...)``."""
+
+    def run(text: str, *, date: dt.date | None = dt.date(2024, 10, 16)) -> Extraction:
+        return extractor.extract(Article(id=content_id("a", text), source="test.txt", text=text, date=date))
+
+    return run

@@ -23,7 +23,7 @@ REPORTED_BY = re.compile(
     + r")?"
 )
 CITING = re.compile(
-    r"\b(?P<rel>with\s+(?:a\s+)?reference\s+to|citing|referring\s+to|according\s+to|[Rr]eports?\s+by)\s+"
+    r"\b(?P<rel>(?i:with\s+(?:a\s+)?reference\s+to|citing|referring\s+to|according\s+to|reports?\s+by))\s+"
     r"(?:the\s+)?" + _NAME.format(g="name")
 )
 DATELINE = re.compile(r"^[A-Z][A-Za-z .,'-]{0,60}\((?P<name>[A-Z][\w .&-]{1,40})\)\s*[-–—]", re.MULTILINE)

@@ -1,0 +1,67 @@
+"""Entities: gazetteer fixes, canonical clustering, aliases, roles and role descriptions."""
+
+from __future__ import annotations
+
+import pytest
+
+from onrecord.model import Entity, Extraction
+
+
+def entity(extraction: Extraction, name: str) -> Entity:
+    found = [e for e in extraction.entities if e.name == name]
+    assert len(found) == 1, [(e.name, e.type) for e in extraction.entities]
+    return found[0]
+
+
+def test_surname_and_diacritic_variants_are_one_person(extract) -> None:
+    text = "Mark Rutte arrived in Brussels. Rutte met the ministers. Later, Rütte left."
+    extraction = extract(text)
+    rutte = entity(extraction, "Mark Rutte")
+    assert rutte.type == "PERSON"
+    assert [m.text for m in rutte.mentions][:2] == ["Mark Rutte", "Rutte"]
+    assert len([e for e in extraction.entities if e.type == "PERSON"]) == 1
+
+
+def test_gazetteer_fixes_capital_tagged_as_person(extract) -> None:
+    extraction = extract("Rutte recalled that he visited Kyiv two weeks ago.")
+    assert entity(extraction, "Kyiv").type == "GPE"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title", "organization"),
+    [
+        ("NATO Secretary General Mark Rutte spoke today.", "Mark Rutte", "Secretary General", "NATO"),
+        (
+            "Ukrainian President Volodymyr Zelenskyy spoke today.",
+            "Volodymyr Zelenskyy",
+            "President",
+            "Ukraine",
+        ),
+        ("Mark Rutte, NATO's secretary general, spoke today.", "Mark Rutte", "Secretary General", "NATO"),
+    ],
+)
+def test_roles_from_titles_and_appositions(extract, text, name, title, organization) -> None:
+    person = entity(extract(text), name)
+    assert [(r.title, r.organization) for r in person.roles] == [(title, organization)]
+
+
+def test_generic_alias_resolves_only_where_the_actor_is_named(extract) -> None:
+    with_nato = extract("NATO leaders met in Washington. The Alliance agreed to help Ukraine.")
+    assert "Alliance" in [m.text for m in entity(with_nato, "NATO").mentions]
+    without = extract("The Alliance agreed to help the region.")
+    assert all(e.name != "NATO" for e in without.entities)
+
+
+def test_role_description_becomes_a_mention_of_the_person(extract) -> None:
+    text = (
+        "NATO Secretary General Mark Rutte arrived. The Alliance Secretary General then spoke to the press."
+    )
+    rutte = entity(extract(text), "Mark Rutte")
+    assert "The Alliance Secretary General" in [m.text for m in rutte.mentions]
+
+
+def test_named_plan_is_one_entity_across_forms(extract) -> None:
+    text = "Ukraine's Victory Plan was presented. The Victory Plan has many elements."
+    plan = entity(extract(text), "Victory Plan")
+    assert plan.type == "PLAN"
+    assert len(plan.mentions) == 2

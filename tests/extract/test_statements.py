@@ -1,0 +1,136 @@
+"""Statements: each quote, cue and speaker pattern on short texts written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from onrecord.model import Extraction, Statement
+
+
+def only(extraction: Extraction) -> Statement:
+    assert len(extraction.statements) == 1, [s.content for s in extraction.statements]
+    return extraction.statements[0]
+
+
+def contents(statement: Statement) -> list[str]:
+    return [c.text for c in statement.content]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "content", "kind"),
+    [
+        (
+            '"We will rebuild the bridge by spring," Mayor Elena Marsh said.',
+            "Elena Marsh", "said", ['"We will rebuild the bridge by spring,"'], "direct",
+        ),
+        (
+            "“The budget is balanced for the first time,” said Finance Minister Karl Weiss.",
+            "Karl Weiss", "said", ["“The budget is balanced for the first time,”"], "direct",
+        ),
+        (
+            "Prime Minister Anna Berg said: “Our answer will be firm and it will be quick.”",
+            "Anna Berg", "said", ["“Our answer will be firm and it will be quick.”"], "direct",
+        ),
+        (
+            "Senator Ada Park said that the vote would be delayed until March.",
+            "Ada Park", "said", ["that the vote would be delayed until March"], "indirect",
+        ),
+        (
+            "Senator Ada Park recalled that the last vote was held in 2019.",
+            "Ada Park", "recalled", ["that the last vote was held in 2019"], "indirect",
+        ),
+        (
+            "According to Senator Ada Park, the vote will be delayed until March.",
+            "Ada Park", "According to", ["the vote will be delayed until March"], "indirect",
+        ),
+        (
+            'Senator Ada Park said the delay was "a gift to our opponents and a shame".',
+            "Ada Park", "said", ['the delay was "a gift to our opponents and a shame"'], "mixed",
+        ),
+    ],
+)  # fmt: skip
+def test_statement_forms(extract, text, speaker, cue, content, kind) -> None:
+    statement = only(extract(text))
+    assert statement.speaker.name == speaker
+    assert statement.speaker.entity is not None
+    assert statement.cue is not None and statement.cue.text == cue
+    assert contents(statement) == content
+    assert statement.kind == kind
+
+
+def test_split_quote_is_one_statement_with_two_parts(extract) -> None:
+    text = '"The money is there," Mayor Elena Marsh said, "and the work starts in September."'
+    statement = only(extract(text))
+    assert contents(statement) == ['"The money is there,"', '"and the work starts in September."']
+    assert statement.kind == "direct"
+
+
+def test_multi_paragraph_quote_is_one_content_span(extract) -> None:
+    text = (
+        'Mayor Elena Marsh spoke after the vote. "For two years we patched the joints and hoped.\n\n'
+        '"Now we can finally rebuild the bridge properly," the mayor said.'
+    )
+    statements = extract(text).statements
+    direct = [s for s in statements if s.kind == "direct"]
+    assert len(direct) == 1
+    assert direct[0].content[0].text.startswith('"For two years')
+    assert direct[0].content[0].text.endswith('properly,"')
+    assert direct[0].speaker.name == "Elena Marsh"
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "mention"),
+    [
+        ("He added that the talks would resume in June.", "He"),
+        ("The foreign minister added that the talks would resume in June.", "The foreign minister"),
+    ],
+)
+def test_pronoun_and_role_description_resolve_to_the_person(extract, follow_up, mention) -> None:
+    text = f"Valdmark's foreign minister, Jonas Petrov, said that both governments wanted a deal. {follow_up}"
+    statements = extract(text).statements
+    assert len(statements) == 2
+    assert statements[1].speaker.span is not None and statements[1].speaker.span.text == mention
+    assert statements[1].speaker.name == "Jonas Petrov"
+    assert statements[1].speaker.entity == statements[0].speaker.entity
+
+
+def test_pronoun_prefers_person_introduced_since_the_last_statement(extract) -> None:
+    text = (
+        "Health Minister Lena Novak said that twelve clinics would open next year. "
+        "Opposition spokesman David Kerr questioned the timetable. "
+        "He said that the ministry had broken the same promise before."
+    )
+    statements = extract(text).statements
+    assert [s.speaker.name for s in statements] == ["Lena Novak", "David Kerr"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is known that the minister will present the plan next month.",
+        'The plan is called "Victory Plan" by its authors.',
+        "The minister was asked whether the plan would be presented next month.",
+    ],
+)
+def test_no_statement_without_a_speaker(extract, text) -> None:
+    assert extract(text).statements == ()
+
+
+def test_headline_with_dash_in_read_more_line(extract) -> None:
+    text = (
+        "NATO Secretary General Mark Rutte spoke in Brussels.\n\n"
+        "Read more: If talks start, Kyiv will negotiate from a position of strength - Rütte\n"
+    )
+    extraction = extract(text)
+    assert extraction.article.related[0].kind == "read_more"
+    statement = only(extraction)
+    assert statement.speaker.name == "Mark Rutte"
+    assert contents(statement) == ["If talks start, Kyiv will negotiate from a position of strength"]
+
+
+def test_spans_index_the_article_text(extract) -> None:
+    text = 'Rain fell. "We will rebuild," Mayor Elena Marsh said. She added that money was found.'
+    extraction = extract(text)
+    for statement in extraction.statements:
+        for span in (*statement.content, statement.cue, statement.speaker.span):
+            assert span is not None and text[span.start : span.end] == span.text
