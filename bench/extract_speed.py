@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import resource
 import sys
 import time
@@ -57,9 +58,25 @@ def timed(name: str, articles: Sequence[Article], run: Callable[[], int]) -> Tim
     )
 
 
-def peak_mb(who: int = resource.RUSAGE_SELF) -> float:
-    """Peak resident memory in MB (ru_maxrss is in kilobytes on Linux)."""
-    return resource.getrusage(who).ru_maxrss / 1024
+def peak_mb() -> float:
+    """This process's peak resident memory in MB (ru_maxrss is in kilobytes on Linux)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def workers_peak_mb() -> float | None:
+    """The largest peak resident memory (VmHWM) among live worker processes, in MB; None off Linux.
+
+    ``RUSAGE_CHILDREN`` would not do: ru_maxrss survives fork and exec, so a spawned worker reports
+    the parent's peak at the time it was started.
+    """
+    peaks = []
+    for child in multiprocessing.active_children():
+        try:
+            status = Path(f"/proc/{child.pid}/status").read_text()
+        except OSError:
+            return None
+        peaks += [int(line.split()[1]) / 1024 for line in status.splitlines() if line.startswith("VmHWM:")]
+    return max(peaks) if peaks else None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -124,10 +141,11 @@ def bench(data_dir: Path, *, workers: int, limit: int | None) -> BenchResult:
     full = timed("onrecord extract", articles, lambda: sum(1 for _ in runner.run(articles)))
     full_peak = peak_mb()
 
-    parallel = None
+    parallel, worker_peak = None, None
     if workers > 1:
         with open_runner(options, workers=workers) as pool:
             parallel = timed(f"extract x{workers}", articles, lambda: sum(1 for _ in pool.run(articles)))
+            worker_peak = workers_peak_mb()
     return BenchResult(
         pipeline=options.model,
         components=list(nlp.pipe_names),
@@ -138,7 +156,7 @@ def bench(data_dir: Path, *, workers: int, limit: int | None) -> BenchResult:
         peak_mb_after_extract=full_peak,
         parallel=parallel,
         workers=workers,
-        peak_mb_worker=peak_mb(resource.RUSAGE_CHILDREN) if parallel else None,
+        peak_mb_worker=worker_peak,
     )
 
 

@@ -153,7 +153,8 @@ def read_polnear(split_dir: Path | str, metadata: Path | str | None = None) -> I
         name = text_path.stem
         row = rows.get(name)
         ann_path = _annotation_path(ann_dir, name, row)
-        text = text_path.read_text(encoding="utf-8")
+        with text_path.open(encoding="utf-8", newline="") as handle:  # newline="": offsets stay true
+            text = handle.read()
         yield GoldArticle(
             name=name,
             text=text,
