@@ -156,12 +156,14 @@ class ContextOf:
     def __init__(self, doc: Doc, dct: dt.date | None) -> None:
         self.doc = doc
         self.dct = dct
+        self.doc_quarterly = doc.text.lower().count("quarter") >= 2
 
     def __call__(self, start: int, end: int) -> Context:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         quarterly = False
         if span is not None and len(span):
-            quarterly = "quarter" in span[0].sent.text.lower()
+            quarterly = "quarter" in span[0].sent.text.lower() or self.doc_quarterly
+        
         return Context(dct=self.dct, tense=clause_tense(self.doc, start, end), quarterly=quarterly)
 
 

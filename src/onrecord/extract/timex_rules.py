@@ -122,11 +122,16 @@ def month_number(text: str) -> int:
 def month_year(month: int, ctx: Context, day: int = 15) -> int:
     """The year of a month (and day) written without one: the one that puts it nearest the DCT."""
     dct = ctx.anchor
+    same_year = dt.date(dct.year, month, min(day, 28))
+    if ctx.tense == "future":
+        return dct.year if same_year >= dct else dct.year + 1
     best = dct.year
-    for year in (dct.year - 1, dct.year, dct.year + 1):
+    for year in (dct.year - 1, dct.year + 1):
         candidate = dt.date(year, month, min(day, 28))
         if abs((candidate - dct).days) < abs((dt.date(best, month, min(day, 28)) - dct).days):
             best = year
+    if ctx.tense == "past" and (dt.date(best, month, min(day, 28)) - dct).days > 62:
+        best -= 1  # said in the past tense: not a date months ahead
     return best
 
 
@@ -300,7 +305,7 @@ def resolve_part_of_day(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 def clock_value(text: str) -> str | None:
     word = text.lower().replace(" ", "")
-    if word == "noon":
+    if word in ("noon", "midday"):
         return "12:00"
     if word == "midnight":
         return "24:00"
@@ -517,6 +522,73 @@ def resolve_recent_units(m: re.Match[str], ctx: Context) -> Resolved | None:
     return Resolved(value=duration_value(None, unit_key(m["unit"])), type="DURATION")
 
 
+def resolve_weekend(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """"the weekend": the one just past, unless the clause is in the future tense (or "next")."""
+    dct = ctx.anchor
+    rel = (m["rel"] or "the").lower()
+    step = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(rel.split()[-1], 0)
+    if not step and dct.isoweekday() < 6 and ctx.tense != "future" and rel != "this":
+        step = -1
+    return Resolved(value=format_value(dct + dt.timedelta(days=7 * step), "weekend"))
+
+
+def spelled_year(text: str) -> int | None:
+    """ "nineteen ninety-six" -> 1996, "two thousand" -> 2000, "two thousand and one" -> 2001."""
+    words = text.lower().replace("-", " ").replace(" and ", " ").split()
+    if words[:2] == ["two", "thousand"]:
+        rest = number_value(" ".join(words[2:])) if words[2:] else 0
+        return 2000 + int(rest) if rest is not None else None
+    if words and words[0] == "nineteen":
+        rest = number_value(" ".join(words[1:]))
+        return 1900 + int(rest) if rest is not None and rest < 100 else None
+    return None
+
+
+def resolve_spelled_year(m: re.Match[str], ctx: Context) -> Resolved | None:
+    year = spelled_year(m["spelled"])
+    return Resolved(value=str(year)) if year else None
+
+
+def nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date:
+    """The ``nth`` (1-based; -1 = last) ``weekday`` (1 = Monday) of a month."""
+    if nth > 0:
+        first = dt.date(year, month, 1)
+        return first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
+    last = shift(dt.date(year, month, 1), "month", 1) - dt.timedelta(days=1)
+    return last - dt.timedelta(days=(last.isoweekday() - weekday) % 7)
+
+
+HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
+    "christmas eve": lambda y: dt.date(y, 12, 24),
+    "christmas": lambda y: dt.date(y, 12, 25),
+    "new year's eve": lambda y: dt.date(y, 12, 31),
+    "new year's day": lambda y: dt.date(y, 1, 1),
+    "independence day": lambda y: dt.date(y, 7, 4),
+    "halloween": lambda y: dt.date(y, 10, 31),
+    "valentine's day": lambda y: dt.date(y, 2, 14),
+    "thanksgiving": lambda y: nth_weekday(y, 11, 4, 4),
+    "labor day": lambda y: nth_weekday(y, 9, 1, 1),
+    "memorial day": lambda y: nth_weekday(y, 5, 1, -1),
+}
+
+
+def resolve_holiday(m: re.Match[str], ctx: Context) -> Resolved | None:
+    name = " ".join(m["holiday"].lower().split()).removesuffix(" day")
+    key = next((k for k in HOLIDAYS if k.removesuffix(" day") == name), None)
+    if key is None:
+        return None
+    if m["year"]:
+        return Resolved(value=HOLIDAYS[key](int(m["year"])).isoformat())
+    probe = HOLIDAYS[key](ctx.anchor.year)
+    step = step_of(m["rel"])
+    year = month_year(probe.month, ctx, probe.day) if not step else None
+    if step < 0:
+        year = ctx.anchor.year - (0 if probe < ctx.anchor else 1)
+    elif step > 0:
+        year = ctx.anchor.year + (0 if probe > ctx.anchor else 1)
+    return Resolved(value=HOLIDAYS[key](year or ctx.anchor.year).isoformat())
+
+
 def resolve_edge_of_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
     unit = unit_key(m["unit"])
     edge = m["edge"].lower()
@@ -581,7 +653,7 @@ RULES: tuple[Rule, ...] = (
     _rule("part_of_day", rf"(?P<rel>(?i:this|last))\s+(?P<pod>{w.PART_OF_DAY})", resolve_part_of_day, "TIME"),
     _rule(
         "clock",
-        rf"(?P<clock>\d{{1,2}}(?::\d\d)?\s*(?i:a\.m\.?|p\.m\.?|am|pm)|(?i:noon|midnight))(?:\s+(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC|BST|CET))?(?:,?\s+(?:(?i:on)\s+)?(?P<date>{w.WEEKDAY}|(?i:today|yesterday|tomorrow)|{MONTH}\s+{w.DAY_NUM}))?",
+        rf"(?P<clock>\d{{1,2}}(?::\d\d)?\s*(?i:a\.m\.?|p\.m\.?|am|pm)|(?i:noon|midnight|midday))(?:\s+(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC|BST|CET))?(?:,?\s+(?:(?i:on)\s+)?(?P<date>{w.WEEKDAY}|(?i:today|yesterday|tomorrow)|{MONTH}\s+{w.DAY_NUM}))?",
         resolve_clock,
         "TIME",
     ),
@@ -602,7 +674,7 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "duration",
-        rf"(?:(?i:the)\s+)?(?:(?i:past|last|next|coming|previous|prior|first|final|following|latest|year-earlier|year-ago|same|entire|whole|full)\s+)?(?P<num>{NUM})(?:\s+|-)(?P<unit>{UNIT})(?:-(?i:long))?(?!-old)",
+        rf"(?:(?i:the)\s+)?(?:(?i:past|last|next|coming|previous|prior|first|final|following|latest|year-earlier|year-ago|same|entire|whole|full)\s+)?(?P<num>{NUM})(?:\s+|-)(?:(?i:more|additional|further|straight|consecutive|trading|business|working)\s+)?(?P<unit>{UNIT})(?:-(?i:long))?(?!-old)",
         resolve_duration,
         "DURATION",
     ),
@@ -634,6 +706,24 @@ RULES: tuple[Rule, ...] = (
         "edge_of_unit",
         r"(?i:(?:the\s+)?(?P<edge>end|beginning|start|middle|close)\s+of\s+the\s+(?P<unit>year|month|week|quarter|decade|century))",
         resolve_edge_of_unit,
+    ),
+)
+_SPELLED_TENS = w.alternation(w.TENS)
+_SPELLED_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_SPELLED_ONES = "one|two|three|four|five|six|seven|eight|nine"
+SPELLED_YEAR = (
+    rf"(?i:nineteen[\s-]+(?:(?:{_SPELLED_TENS})(?:[\s-]+(?:{_SPELLED_ONES}))?|{_SPELLED_TEENS}|oh[\s-]+(?:{_SPELLED_ONES}))"
+    rf"|two\s+thousand(?:\s+(?:and\s+)?(?:{_SPELLED_ONES}|{_SPELLED_TEENS}))?)"
+)
+HOLIDAY = r"(?:Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))|Independence\s+Day|Halloween|Valentine's\s+Day|Thanksgiving(?:\s+Day)?|Labor\s+Day|Memorial\s+Day)"
+RULES = (
+    *RULES,
+    _rule("weekend", rf"(?P<rel>(?i:the|this|last|next|this\s+past|this\s+coming|over\s+the))\s+(?i:weekend)", resolve_weekend),
+    _rule("spelled_year", rf"(?:(?i:the\s+year)\s+)?(?P<spelled>{SPELLED_YEAR})", resolve_spelled_year),
+    _rule(
+        "holiday",
+        rf"(?:(?P<rel>(?i:last|next|this|this\s+past|this\s+coming))\s+)?(?P<holiday>{HOLIDAY})(?:,?\s+(?P<year>{YEAR}))?",
+        resolve_holiday,
     ),
 )
 RULES_BY_NAME = {rule.name: rule for rule in RULES}
