@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sys
 from enum import Enum
 from pathlib import Path
@@ -84,5 +85,18 @@ def render(extraction: Extraction, fmt: OutputFormat) -> str:
     return extraction.model_dump_json()
 
 
+def schema() -> None:
+    """Print the JSON Schema of one line of `onrecord extract` output (generated from the records).
+
+    Example: onrecord schema > docs/extraction.schema.json
+    """
+    sys.stdout.write(extraction_schema())
+
+
+def extraction_schema() -> str:
+    return json.dumps(Extraction.model_json_schema(mode="serialization"), indent=2, ensure_ascii=False) + "\n"
+
+
 def register(*, app: typer.Typer, **_: typer.Typer) -> None:
     app.command("extract")(extract)
+    app.command("schema")(schema)
