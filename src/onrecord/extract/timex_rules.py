@@ -144,7 +144,7 @@ def weekday_date(weekday: int, ctx: Context, step: int = 0) -> dt.date:
     back = (dct.isoweekday() - weekday) % 7
     if ctx.tense == "future" and back:
         return dct + dt.timedelta(days=7 - back)
-    if ctx.tense != "past" and back > 3:
+    if ctx.tense == "present" and back > 3:
         return dct + dt.timedelta(days=7 - back)
     return dct - dt.timedelta(days=back)
 
@@ -275,9 +275,9 @@ def resolve_century(m: re.Match[str], ctx: Context) -> Resolved | None:
 def resolve_weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
     weekday = w.WEEKDAYS[m["weekday"].lower().rstrip(".")]
     rel = (m["rel"] or "").lower()
-    step = {"last": -1, "this past": -1, "past": -1, "next": 1, "this coming": 1, "coming": 1}.get(rel, 0)
-    if rel == "next" and weekday > ctx.anchor.isoweekday():
-        step = 0  # "next Friday" said on a Monday is this week's Friday
+    step = {"last": -1, "this past": -1, "past": -1, "next": 1}.get(rel, 0)
+    if rel in ("coming", "this coming") or (rel == "next" and weekday > ctx.anchor.isoweekday()):
+        step = 0  # "this coming Sunday", and "next Friday" said on a Monday: the nearest one ahead
         ctx = Context(dct=ctx.dct, tense="future", quarterly=ctx.quarterly)
     day = weekday_date(weekday, ctx, step)
     if m["pod"]:
@@ -718,7 +718,7 @@ SPELLED_YEAR = (
 HOLIDAY = r"(?:Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))|Independence\s+Day|Halloween|Valentine's\s+Day|Thanksgiving(?:\s+Day)?|Labor\s+Day|Memorial\s+Day)"
 RULES = (
     *RULES,
-    _rule("weekend", rf"(?P<rel>(?i:the|this|last|next|this\s+past|this\s+coming|over\s+the))\s+(?i:weekend)", resolve_weekend),
+    _rule("weekend", rf"(?P<rel>(?i:the|this|last|next|this\s+past|this\s+coming))\s+(?i:weekend)", resolve_weekend),
     _rule("spelled_year", rf"(?:(?i:the\s+year)\s+)?(?P<spelled>{SPELLED_YEAR})", resolve_spelled_year),
     _rule(
         "holiday",

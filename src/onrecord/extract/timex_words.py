@@ -48,7 +48,7 @@ UNITS = {
 UNIT_GRANULARITY = {"day": "day", "night": "day", "week": "week", "weekend": "week", "fortnight": "week",
                     "month": "month", "quarter": "quarter", "year": "year", "decade": "decade",
                     "century": "century"}  # fmt: skip
-SET_WORDS = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M", "quarterly": "P3M",
+SET_WORDS = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M",
              "yearly": "P1Y", "hourly": "PT1H", "biweekly": "P2W"}  # fmt: skip
 
 
