@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from onrecord.store.records import (
     DEFAULT_STATEMENT_LIMIT,
+    ArticleRow,
     Counts,
+    DayCount,
     EntityRow,
     StatementPage,
     StatementQuery,
@@ -20,7 +22,9 @@ from onrecord.store.url import DEFAULT_DB, database_url
 __all__ = [
     "DEFAULT_DB",
     "DEFAULT_STATEMENT_LIMIT",
+    "ArticleRow",
     "Counts",
+    "DayCount",
     "EntityRow",
     "StatementPage",
     "StatementQuery",

@@ -80,3 +80,21 @@ class Counts(Record):
     entities: int
     statements: int
     events: int
+
+
+class DayCount(Record):
+    """How many statements fall on one day (for timelines)."""
+
+    day: dt.date
+    statements: int
+
+
+class ArticleRow(Record):
+    """One stored article as a listing shows it: no text, with its statement count."""
+
+    id: str
+    source: str
+    title: str | None = None
+    date: dt.date | None = None
+    outlet: str | None = None
+    statements: int

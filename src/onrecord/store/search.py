@@ -50,6 +50,15 @@ def name_matches(column: ColumnElement[str], folded: str) -> ColumnElement[bool]
     )
 
 
+def words_clause(column: ColumnElement[str], text: str) -> ColumnElement[bool]:
+    """``column`` contains every word of ``text``, in any case (ASCII case-insensitive in SQLite)."""
+    words = re.findall(r"\w+", text)
+    if not words:
+        raise StoreError(f"search text {text!r} has no words; give at least one word, e.g. Ukraine")
+    escaped = (_LIKE_SPECIAL.sub(r"\\\1", word) for word in words)
+    return and_(*(column.ilike(f"%{word}%", escape="\\") for word in escaped))
+
+
 def speaker_clause(name: str) -> ColumnElement[bool]:
     """Statements whose speaker has ``name`` as its name or any alias, diacritics-insensitive."""
     folded = fold(name)

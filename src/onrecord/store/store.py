@@ -7,6 +7,7 @@ article whose content-hash id is already stored is skipped.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 from collections import Counter
@@ -24,9 +25,18 @@ from onrecord.errors import StoreError
 from onrecord.model import Entity, Extraction, Role
 from onrecord.store import rows
 from onrecord.store.migrate import upgrade
-from onrecord.store.records import Counts, EntityRow, StatementPage, StatementQuery, StatementRow
+from onrecord.store.records import (
+    DEFAULT_STATEMENT_LIMIT,
+    ArticleRow,
+    Counts,
+    DayCount,
+    EntityRow,
+    StatementPage,
+    StatementQuery,
+    StatementRow,
+)
 from onrecord.store.schema import articles, entities, entity_aliases, events, statements
-from onrecord.store.search import fold, name_matches, search_clause, speaker_clause
+from onrecord.store.search import fold, name_matches, search_clause, speaker_clause, words_clause
 from onrecord.store.url import database_url
 
 log = logging.getLogger("onrecord")
@@ -126,6 +136,41 @@ class Store:
         return StatementPage(
             rows=tuple(rows.statement_row_from_row(row) for row in found), next_cursor=next_cursor
         )
+
+    def statement_days(self, query: StatementQuery) -> list[DayCount]:
+        """How many statements ``query`` matches on each day, oldest first (paging is ignored)."""
+        matching = self._statement_select(dataclasses.replace(query, cursor=None)).order_by(None).subquery()
+        selection = (
+            select(matching.c.day, func.count().label("statements"))
+            .where(matching.c.day.is_not(None))
+            .group_by(matching.c.day)
+            .order_by(matching.c.day)
+        )
+        with self._read() as connection:
+            found = connection.execute(selection).all()
+        return [DayCount(day=day, statements=count) for day, count in found]
+
+    def articles(
+        self, *, search: str | None = None, limit: int = DEFAULT_STATEMENT_LIMIT
+    ) -> list[ArticleRow]:
+        """Stored articles, newest first; ``search`` keeps those whose title has every word of it."""
+        if limit < 1:
+            raise StoreError(f"limit must be at least 1, not {limit}")
+        count = (
+            select(func.count())
+            .where(statements.c.article_id == articles.c.id)
+            .scalar_subquery()
+            .label("statements")
+        )
+        fields = (articles.c.id, articles.c.source, articles.c.title, articles.c.date, articles.c.outlet)
+        selection = (
+            select(*fields, count).order_by(articles.c.date.desc().nulls_last(), articles.c.id).limit(limit)
+        )
+        if search is not None:
+            selection = selection.where(words_clause(articles.c.title, search))
+        with self._read() as connection:
+            found = [row._mapping for row in connection.execute(selection)]
+        return [ArticleRow.model_validate(dict(row)) for row in found]
 
     def entities(self, type: str | None = None, name: str | None = None) -> list[EntityRow]:  # noqa: A002
         """Actors with their statement counts, most quoted first; ``type`` as PERSON, ORG, …"""
