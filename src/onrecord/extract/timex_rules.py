@@ -401,6 +401,10 @@ def resolve_duration(m: re.Match[str], ctx: Context) -> Resolved | None:
         return None  # "a quarter of", "three-quarters": fractions, not time
     if unit == "second" and amount == 1:
         return None  # "a second time"
+    if re.match(r"\s+(?:old|of\s+age)\b", m.string[m.end() :]):
+        return None  # an age: "52 years old"
+    if m["num"].lower() in ("a", "an") and re.search(r"(?:\d|\btimes|\bhours|\bdays)\s+$", m.string[: m.start()]):
+        return None  # a rate, "$2 million a year", "24 hours a day": the amount carries it
     return Resolved(value=duration_value(amount, unit), type="DURATION")
 
 
