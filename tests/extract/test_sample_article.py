@@ -29,7 +29,7 @@ EXPECTED = [
     ("The Alliance Secretary General", "added", "indirect", "that such plans are always part of ongoing"),
     ("He", "said", "indirect", "that work is underway with Ukraine"),
     ("Rutte", "said", "direct", '"At the end of the day, the most important thing'),
-    ("Rütte", None, "indirect", "If Kyiv decides to start negotiations with Russian Federation"),
+    ("Rütte", "-", "indirect", "If Kyiv decides to start negotiations with Russian Federation"),
 ]
 
 

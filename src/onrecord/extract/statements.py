@@ -33,10 +33,13 @@ NO_SOURCE = frozenset({"it", "there", "this", "that", "what", "which"})
 NOT_PEOPLE = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "LAW"})
 MIN_CONTENT_TOKENS = 3
 PRONOUN_REACH_SENTENCES = 4  # how far back a pronoun may find its person
+_WORD = r"[A-Z](?:[\w’'-]|\.(?=[ \t]*\w))+"  # "Pat", "J.", "O’Neil"; a final full stop is not part of it
+_NAME = rf"(?P<name>{_WORD}(?:[ \t]+{_WORD}){{0,2}})"
+# "content - Name" (a hyphen needs spaces around it; dashes need none) at the end of a line
 HEADLINE_DASH = re.compile(
-    r"(?P<content>\S.{15,}?)\s+[-–—]\s+(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,2})\s*$"
+    r"(?P<content>\S.{15,}?)[ \t]*(?P<dash>(?<=[ \t])-(?=[ \t])|[–—―])[ \t]*" + _NAME + r"[ \t]*\.?"
 )
-TITLE_COLON = re.compile(r"(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,2}):\s+(?P<content>\S.{10,})$")
+TITLE_COLON = re.compile(_NAME + r"(?P<colon>:)[ \t]+(?P<content>\S.{10,})")
 
 
 @dataclass(frozen=True)
@@ -138,34 +141,38 @@ def _according_to(according: Token) -> Candidate | None:
 
 
 def _headlines(text: str, table: EntityTable, related: tuple[RelatedItem, ...]) -> list[Candidate]:
-    """ "If Kyiv decides …, it will do so from position of strength - Rütte" and "Name: headline"."""
-    lines = [(r.span.start, r.span.end) for r in related]
-    first_line = re.match(r"[^\n]*", text)
+    """Lines attributed in headline form: "… – Rütte", "“…” ― Sonya Herridge", "Pat Caddell: …".
+
+    A "Read more:" line is read from after its label."""
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    for item in related:
+        lines = [(item.span.start, item.span.end) if s <= item.span.start < e else (s, e) for s, e in lines]
     found = []
     for start, end in lines:
-        match = HEADLINE_DASH.fullmatch(text, start, end)
-        if match and _named_speaker(table, match.start("name"), match.end("name")) is not None:
-            found.append(
-                Candidate(
-                    source=(match.start("name"), match.end("name")),
-                    cue=None,
-                    content=((match.start("content"), match.end("content")),),
-                    kind="indirect",
-                )
+        dash = HEADLINE_DASH.fullmatch(text, start, end)
+        colon = TITLE_COLON.fullmatch(text, start, end)
+        match, cue_group = (dash, "dash") if dash else (colon, "colon")
+        if match is None or not _headline_speaker(table, match.start("name"), match.end("name")):
+            continue
+        content = (match.start("content"), match.end("content"))
+        quoted = text[content[0]] in '“"' and text[content[1] - 1] in '”"'
+        found.append(
+            Candidate(
+                source=(match.start("name"), match.end("name")),
+                cue=(match.start(cue_group), match.end(cue_group)),
+                content=(content,),
+                kind="direct" if quoted else "indirect",
             )
-    if first_line:
-        match = TITLE_COLON.fullmatch(text, 0, first_line.end())
-        cluster = table.at(match.start("name"), match.end("name")) if match else None
-        if match and cluster is not None and cluster.type == "PERSON":
-            found.append(
-                Candidate(
-                    source=(match.start("name"), match.end("name")),
-                    cue=(match.end("name"), match.end("name") + 1),
-                    content=((match.start("content"), match.end("content")),),
-                    kind="indirect",
-                )
-            )
+        )
     return found
+
+
+def _headline_speaker(table: EntityTable, start: int, end: int) -> bool:
+    """A person, or an organization named exactly there (not the tail of a longer name)."""
+    cluster = _named_speaker(table, start, end)
+    if cluster is None:
+        return False
+    return cluster.type == "PERSON" or any(s == start and e == end for s, e in cluster.mentions)
 
 
 def _mark_mixed(candidate: Candidate, quotes: list[Quote]) -> Candidate:
@@ -318,7 +325,8 @@ def _named_speaker(table: EntityTable, start: int, end: int) -> Cluster | None:
 # -- small helpers --------------------------------------------------------------------------------
 def _source_of(cue: Token) -> tuple[int, int] | None:
     subject = next((c for c in cue.children if c.dep_ == "nsubj"), None)
-    if subject is None and cue.dep_ == "conj":  # "Rutte recalled … and added that …"
+    if subject is None and cue.dep_ in {"conj", "advcl"}:
+        # "Rutte recalled … and added that …" / "Trump tweeted on Sunday, saying that …"
         subject = next((c for c in cue.head.children if c.dep_ == "nsubj"), None)
     if subject is None or subject.lower_ in NO_SOURCE and cue.dep_ != "relcl":
         return None
