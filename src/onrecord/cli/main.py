@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "onrecord.cli.extract_cmd",
     "onrecord.cli.eval_polnear",
     "onrecord.cli.store_cmds",
+    "onrecord.cli.eval_timeml",
 )
 
 

@@ -17,8 +17,12 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from onrecord.errors import EvalError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 TIMEX_TAG = "TIMEX3"
 
@@ -54,7 +58,7 @@ def _parse_dct(root: ET.Element, name: str) -> dt.date:
                 raise EvalError(
                     f"{name}: the creation time value {value!r} is not a date; fix the DCT TIMEX3 value"
                 ) from exc
-    raise EvalError(f"{name}: no TIMEX3 with functionInDocument=\"CREATION_TIME\"; add the document's DCT")
+    raise EvalError(f'{name}: no TIMEX3 with functionInDocument="CREATION_TIME"; add the document\'s DCT')
 
 
 def _flatten(element: ET.Element, parts: list[str], offset: int, found: list[GoldTimex]) -> int:
@@ -71,7 +75,9 @@ def _flatten(element: ET.Element, parts: list[str], offset: int, found: list[Gol
     if element.tag == TIMEX_TAG:
         # the text is filled in by read_timeml once the whole body is joined
         found.append(
-            GoldTimex(start=start, end=offset, text="", type=element.get("type", ""), value=element.get("value", ""))
+            GoldTimex(
+                start=start, end=offset, text="", type=element.get("type", ""), value=element.get("value", "")
+            )
         )
     return offset
 
@@ -182,7 +188,9 @@ def score_document(name: str, gold: Iterable[GoldTimex], system: Iterable[GoldTi
         if g.value == s.value:
             scores.value_correct += 1
         else:
-            scores.errors.append((name, f"{g.text!r}|{s.text!r}", f"{g.type} {g.value}", f"{s.type} {s.value}"))
+            scores.errors.append(
+                (name, f"{g.text!r}|{s.text!r}", f"{g.type} {g.value}", f"{s.type} {s.value}")
+            )
     for gi, g in enumerate(gold_list):
         if gi not in used_gold:
             scores.errors.append((name, repr(g.text), f"{g.type} {g.value}", "MISSED"))
@@ -203,3 +211,27 @@ def evaluate(documents: Iterable[TimemlDocument], tagger: Tagger) -> TimexScores
         total.add(score_document(document.name, document.timexes, predicted))
     total.seconds = time.perf_counter() - began
     return total
+
+
+def pipeline_tagger(nlp: Language, *, batch_size: int = 16) -> Tagger:
+    """The real extraction path: parse each text with ``nlp`` and run :func:`find_times` on it."""
+    from onrecord.extract.timex import find_times
+
+    def tag(documents: Iterable[TimemlDocument]) -> Iterator[tuple[TimemlDocument, list[GoldTimex]]]:
+        pairs = ((document.text, document) for document in documents)
+        for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+            found = [
+                GoldTimex(
+                    start=t.span.start, end=t.span.end, text=t.span.text, type=t.type, value=t.value or ""
+                )
+                for t in find_times(doc, document.dct)
+                if t.span is not None
+            ]
+            yield document, found
+
+    return tag
+
+
+def evaluate_timeml(directory: Path, nlp: Language) -> TimexScores:
+    """Score :func:`find_times` over every .tml file under ``directory`` (TempEval-3 measures)."""
+    return evaluate(read_timeml_dir(directory), pipeline_tagger(nlp))

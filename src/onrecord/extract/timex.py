@@ -163,7 +163,7 @@ class ContextOf:
         quarterly = False
         if span is not None and len(span):
             quarterly = "quarter" in span[0].sent.text.lower() or self.doc_quarterly
-        
+
         return Context(dct=self.dct, tense=clause_tense(self.doc, start, end), quarterly=quarterly)
 
 

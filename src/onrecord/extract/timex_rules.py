@@ -403,7 +403,9 @@ def resolve_duration(m: re.Match[str], ctx: Context) -> Resolved | None:
         return None  # "a second time"
     if re.match(r"\s+(?:old|of\s+age)\b", m.string[m.end() :]):
         return None  # an age: "52 years old"
-    if m["num"].lower() in ("a", "an") and re.search(r"(?:\d|\btimes|\bhours|\bdays)\s+$", m.string[: m.start()]):
+    if m["num"].lower() in ("a", "an") and re.search(
+        r"(?:\d|\btimes|\bhours|\bdays)\s+$", m.string[: m.start()]
+    ):
         return None  # a rate, "$2 million a year", "24 hours a day": the amount carries it
     return Resolved(value=duration_value(amount, unit), type="DURATION")
 
@@ -527,7 +529,7 @@ def resolve_recent_units(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def resolve_weekend(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """"the weekend": the one just past, unless the clause is in the future tense (or "next")."""
+    """ "the weekend": the one just past, unless the clause is in the future tense (or "next")."""
     dct = ctx.anchor
     rel = (m["rel"] or "the").lower()
     step = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(rel.split()[-1], 0)
@@ -722,7 +724,11 @@ SPELLED_YEAR = (
 HOLIDAY = r"(?:Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))|Independence\s+Day|Halloween|Valentine's\s+Day|Thanksgiving(?:\s+Day)?|Labor\s+Day|Memorial\s+Day)"
 RULES = (
     *RULES,
-    _rule("weekend", rf"(?P<rel>(?i:the|this|last|next|this\s+past|this\s+coming))\s+(?i:weekend)", resolve_weekend),
+    _rule(
+        "weekend",
+        r"(?P<rel>(?i:the|this|last|next|this\s+past|this\s+coming))\s+(?i:weekend)",
+        resolve_weekend,
+    ),
     _rule("spelled_year", rf"(?:(?i:the\s+year)\s+)?(?P<spelled>{SPELLED_YEAR})", resolve_spelled_year),
     _rule(
         "holiday",
