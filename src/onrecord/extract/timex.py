@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from onrecord.extract.timex_calendar import value_range
-from onrecord.extract.timex_rules import RULES, Context, NoAnchor, Resolved, Rule, resolve_text
+from onrecord.extract.timex_grammar import RULES, resolve_text
+from onrecord.extract.timex_rules import Context, NoAnchor, Resolved, Rule
 from onrecord.model import Span, TimeValue
 
 if TYPE_CHECKING:
@@ -25,11 +26,16 @@ if TYPE_CHECKING:
 EXTRACTOR = "timex.v1"
 
 # A modifier written before an expression joins its extent and sets the TimeML mod.
-PREFIX_MOD_RE = re.compile(
-    r"(?i)(?<![\w-])(?P<word>early|late|mid|earlier|later|(?:the\s+)?(?:end|beginning|start|middle|close)\s+of"
+_MOD_WORDS = (
+    r"early|late|mid|earlier|later|(?:the\s+)?(?:end|beginning|start|middle|close)\s+of"
     r"|about|around|approximately|roughly|nearly|almost|more\s+than|less\s+than|at\s+least|at\s+most"
-    r"|up\s+to|no\s+more\s+than)[\s-]*$"
+    r"|up\s+to|no\s+more\s+than"
 )
+PREFIX_MOD_RE = re.compile(rf"(?i)(?<![\w-])(?P<word>{_MOD_WORDS})[\s-]*$")
+LEADING_PREPOSITION_RE = re.compile(
+    r"(?i)^(?:in|on|at|during|over(?:\s+the\s+course\s+of)?|throughout|since|by|until|till|from|for|within)\s+"
+)
+LEADING_MOD_RE = re.compile(rf"(?i)^(?P<word>{_MOD_WORDS})[\s-]+")
 MOD_OF_WORD = {
     "early": "START", "earlier": "START", "beginning": "START", "start": "START",
     "late": "END", "later": "END", "end": "END", "close": "END", "mid": "MID", "middle": "MID",
@@ -122,15 +128,20 @@ def _select(candidates: list[Candidate]) -> list[Candidate]:
     return sorted(chosen, key=lambda c: c.start)
 
 
+def mod_of(words: str) -> str | None:
+    """The TimeML mod of a modifier: "early" -> START, "about" -> APPROX, "the end of" -> END."""
+    parts = words.lower().split()
+    key = " ".join(parts[:2]) if parts[0] == "at" else parts[-2] if parts[-1] == "of" else parts[0]
+    return MOD_OF_WORD.get(key)
+
+
 def _prefix_mod(text: str, start: int) -> tuple[int, str | None]:
     """Extend ``start`` over a modifier written just before it ("early", "about"), with its mod."""
     before = text[max(0, start - 30) : start]
     found = PREFIX_MOD_RE.search(before)
     if not found:
         return start, None
-    words = found["word"].lower().split()
-    key = " ".join(words[:2]) if words[0] == "at" else words[-2] if words[-1] == "of" else words[0]
-    return start - (len(before) - found.start()), MOD_OF_WORD.get(key)
+    return start - (len(before) - found.start()), mod_of(found["word"])
 
 
 def _time_value(text: str, cand: Candidate, dct: dt.date | None) -> TimeValue:
@@ -187,17 +198,9 @@ def normalize(text: str, dct: dt.date | None, *, tense: str | None = None) -> Ti
     ``tense`` ("past", "present", "future") decides which way a bare "Monday" or "in July" points.
     Returns None when the text is not a time expression this grammar knows.
     """
-    stripped = text.strip()
-    start, mod = _prefix_mod(stripped, len(stripped))
-    found = PREFIX_MOD_RE.match(stripped)
-    core, mod = stripped, None
-    for cut in range(len(stripped)):
-        head, tail = stripped[:cut], stripped[cut:]
-        if head and PREFIX_MOD_RE.search(head) and PREFIX_MOD_RE.search(head).start() == 0:  # type: ignore[union-attr]
-            core = tail
-            mod = _prefix_mod(stripped, cut)[1]
-            break
-    del start, found
+    core, mod = LEADING_PREPOSITION_RE.sub("", text.strip()), None
+    if found := LEADING_MOD_RE.match(core):
+        core, mod = core[found.end() :], mod_of(found["word"])
     context = Context(dct=dct, tense=tense, quarterly="quarter" in text.lower())
     try:
         resolved = resolve_text(core, context)

@@ -15,6 +15,9 @@ import re
 from onrecord.model import Granularity
 
 SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}  # WI runs into next year
+DURATION_GRANULARITY: dict[str, Granularity] = {
+    "D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year", "E": "decade", "C": "century",
+}  # fmt: skip
 VAGUE_VALUES = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
 
 DAY_RE = re.compile(r"^(\d{4})-(\d\d)-(\d\d)(T.*)?$")
@@ -92,6 +95,9 @@ def value_range(
     Vague references resolve against ``dct``: PRESENT_REF is the DCT, PAST_REF ends at it, FUTURE_REF
     starts at it. Values with unknown parts (``XXXX-WXX``) and durations give no dates.
     """
+    if value and value.startswith("P"):  # a duration: no dates, the granularity of its unit
+        clock = "T" in value
+        return None, None, ("time" if clock else DURATION_GRANULARITY.get(value[-1], "vague"))
     if not value or "X" in value:
         return None, None, "vague"
     if value in VAGUE_VALUES:

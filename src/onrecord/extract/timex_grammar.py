@@ -1,0 +1,233 @@
+"""The grammar of time expressions: the patterns, in the order they are tried, and their resolvers.
+
+Every rule is tried all over the text; ``timex`` keeps the longest non-overlapping matches that
+resolve. Month names are matched with their capital, so "may" and "march" stay verbs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from onrecord.extract import timex_words as w
+from onrecord.extract.timex_dates import (
+    clock_value,
+    resolve_century,
+    resolve_decade,
+    resolve_deictic,
+    resolve_holiday,
+    resolve_month_day,
+    resolve_month_only,
+    resolve_numeric_date,
+    resolve_part_of_day,
+    resolve_spelled_year,
+    resolve_weekday,
+    resolve_year,
+)
+from onrecord.extract.timex_rules import (
+    REL,
+    VAGUE,
+    B,
+    Context,
+    E,
+    Resolved,
+    Resolver,
+    Rule,
+    resolve_ago,
+    resolve_bare_units,
+    resolve_duration,
+    resolve_edge_of_unit,
+    resolve_quarter,
+    resolve_recent_units,
+    resolve_relative_unit,
+    resolve_season,
+    resolve_set,
+    resolve_vague,
+    resolve_weekend,
+    resolve_year_ago_adjective,
+)
+
+
+def resolve_clock(m: re.Match[str], ctx: Context) -> Resolved | None:
+    clock = clock_value(m["clock"])
+    if clock is None:
+        return None
+    day = ctx.anchor
+    if m["date"]:
+        inner = resolve_text(m["date"], ctx)
+        if inner is None or not re.fullmatch(r"\d{4}-\d\d-\d\d", inner.value[:10]):
+            return None
+        day = dt.date.fromisoformat(inner.value[:10])
+    return Resolved(value=f"{day.isoformat()}T{clock}", type="TIME")
+
+
+NUM = w.NUMBER
+
+
+UNIT = w.UNIT
+
+
+MONTH = w.MONTH_ANY
+
+
+YEAR = w.YEAR4
+
+
+_DATE_MDY = rf"{MONTH}\s+(?P<day>{w.DAY_NUM})(?:,?\s+(?P<year>{YEAR}|'\d\d))?"
+
+
+_DATE_DMY = rf"(?:the\s+)?(?P<day>{w.DAY_NUM})\s+(?:of\s+)?{MONTH}(?:,?\s+(?P<year>{YEAR}))?"
+
+
+_QUARTER_ADJ = r"(?:fiscal|latest|current|comparable|same|year-ago|year-earlier|year\s+ago|prior|previous|recent|most\s+recent|preceding|corresponding|next|this)"
+
+
+def _rule(name: str, pattern: str, resolve: Resolver, type: str = "DATE") -> Rule:
+    return Rule(name, re.compile(B + pattern + E), resolve, type)
+
+
+def _month_group(pattern: str) -> str:
+    return pattern.replace(MONTH, rf"(?P<month>{MONTH})", 1)
+
+
+RULES: tuple[Rule, ...] = (
+    _rule("date_mdy", rf"(?P<date>(?:{w.WEEKDAY_ANY},?\s+)?{_month_group(_DATE_MDY)})", resolve_month_day),
+    _rule("date_dmy", rf"(?P<date>(?:{w.WEEKDAY_ANY},?\s+)?{_month_group(_DATE_DMY)})", resolve_month_day),
+    _rule("date_iso", rf"(?P<y>{YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)", resolve_numeric_date),
+    _rule("date_slash", r"(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>\d\d(?:\d\d)?)", resolve_numeric_date),
+    _rule(
+        "month",
+        rf"(?:(?P<rel>{REL})\s+)?(?P<month>{w.MONTH_ANY})(?:(?:,|\s+of)?\s+(?P<year>{YEAR})|\s+(?:of\s+)?(?P<yrrel>(?i:this|last|next))\s+year)?",
+        resolve_month_only,
+    ),
+    _rule(
+        "year",
+        rf"(?:(?i:fiscal(?:\s+year)?|the)\s+)?(?<![$£€#\d.,/])(?P<year>{YEAR})(?:'s)?(?:\s+(?i:period))?(?!\s*%|,\d|\.\d|-\d)",
+        resolve_year,
+    ),
+    _rule(
+        "decade",
+        r"(?:(?i:the)\s+)?(?P<decade>(?:1[6-9]|20)\d0's|(?:1[6-9]|20)\d0s|'\d0s|\d0s|(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))",
+        resolve_decade,
+    ),
+    _rule(
+        "century",
+        rf"(?:(?i:the)\s+)?(?:(?P<rel>{REL})|(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|(?i:{w.alternation(w.ORDINALS)})))[\s-]+(?i:century)",
+        resolve_century,
+    ),
+    _rule(
+        "weekday",
+        rf"(?:(?P<rel>(?i:last|next|this\s+past|this\s+coming|this|coming|past))\s+)?(?P<weekday>{w.WEEKDAY_ANY})(?:'s)?(?:\s+(?P<pod>{w.PART_OF_DAY}))?",
+        resolve_weekday,
+    ),
+    _rule(
+        "deictic",
+        rf"(?P<word>(?i:today|yesterday|tomorrow|tonight))(?:'s)?(?:\s+(?P<pod>{w.PART_OF_DAY}))?",
+        resolve_deictic,
+    ),
+    _rule("part_of_day", rf"(?P<rel>(?i:this|last))\s+(?P<pod>{w.PART_OF_DAY})", resolve_part_of_day, "TIME"),
+    _rule(
+        "clock",
+        rf"(?P<clock>\d{{1,2}}(?::\d\d)?\s*(?i:a\.m\.?|p\.m\.?|am|pm)|(?i:noon|midnight|midday))(?:\s+(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC|BST|CET))?(?:,?\s+(?:(?i:on)\s+)?(?P<date>{w.WEEKDAY}|(?i:today|yesterday|tomorrow)|{MONTH}\s+{w.DAY_NUM}))?",
+        resolve_clock,
+        "TIME",
+    ),
+    _rule(
+        "relative_unit",
+        rf"(?P<rel>{REL})\s+(?:(?i:fiscal)\s+)?(?P<unit>(?i:week|weekend|month|quarter|year|decade|century|spring|summer|fall|autumn|winter))",
+        resolve_relative_unit,
+    ),
+    _rule(
+        "season",
+        rf"(?P<season>{w.SEASON})(?:\s+(?:of\s+)?(?P<year>{YEAR}))?",
+        resolve_season,
+    ),
+    _rule(
+        "ago",
+        rf"(?P<num>{NUM})\s+(?P<unit>{UNIT})(?:\s+(?i:or\s+so))?\s+(?P<dir>(?i:ago|earlier|from\s+now|hence|back))",
+        resolve_ago,
+    ),
+    _rule(
+        "duration",
+        rf"(?:(?i:the)\s+)?(?:(?i:past|last|next|coming|previous|prior|first|final|following|latest|year-earlier|year-ago|same|entire|whole|full)\s+)?(?P<num>{NUM})(?:\s+|-)(?:(?i:more|additional|further|straight|consecutive|trading|business|working)\s+)?(?P<unit>{UNIT})(?:-(?i:long))?(?!-old)",
+        resolve_duration,
+        "DURATION",
+    ),
+    _rule(
+        "bare_units",
+        r"(?P<unit>(?i:years|months|weeks|days|decades|hours|minutes|centuries))(?!\s+(?:of|ago|later|earlier))",
+        resolve_bare_units,
+        "DURATION",
+    ),
+    _rule(
+        "quarter",
+        rf"(?:(?P<det>(?i:the|this\s+year's|last\s+year's|next\s+year's|its|their|this|last|next))\s+)?(?:(?P<det_year>(?P<yr>{YEAR})(?:'s)?)\s+)?(?P<adj>(?:{_QUARTER_ADJ}[\s-]+)*)(?:(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th|final|last|latter))[\s-]+)?(?:(?i:fiscal)[\s-]+)?(?P<unit>(?i:quarter|period|half))(?P<tail>\s+(?:(?i:of)\s+)?(?:(?P<yr2>{YEAR})|(?i:the\s+year)|(?i:(?:fiscal\s+)?(?P<yrrel>this|last|next)\s+year)|(?i:a\s+year\s+(?:ago|earlier))|(?i:(?P<yrrel2>last)\s+year)))?",
+        resolve_quarter,
+    ),
+    _rule("year_ago_adj", r"(?i:year-(?:ago|earlier))", resolve_year_ago_adjective),
+    _rule(
+        "set",
+        rf"(?:(?P<word>(?i:{w.alternation(w.SET_WORDS)}))|(?i:every|each)\s+(?:(?P<num>{NUM}|other)\s+)?(?P<target>{UNIT}|{w.WEEKDAY}s?|{w.MONTH_ANY}|{w.SEASON}))",
+        resolve_set,
+        "SET",
+    ),
+    _rule("vague", rf"(?P<word>(?i:{w.alternation(VAGUE)}))", resolve_vague),
+    _rule(
+        "recent_units",
+        r"(?P<rel>(?i:recent|coming|the\s+coming|the\s+next\s+few|the\s+past\s+few|the\s+last\s+few))\s+(?P<unit>(?i:years|months|weeks|days|decades|quarters))",
+        resolve_recent_units,
+    ),
+    _rule(
+        "edge_of_unit",
+        r"(?i:(?:the\s+)?(?P<edge>end|beginning|start|middle|close)\s+of\s+the\s+(?P<unit>year|month|week|quarter|decade|century))",
+        resolve_edge_of_unit,
+    ),
+)
+
+
+_SPELLED_TENS = w.alternation(w.TENS)
+
+
+_SPELLED_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+
+
+_SPELLED_ONES = "one|two|three|four|five|six|seven|eight|nine"
+
+
+SPELLED_YEAR = (
+    rf"(?i:nineteen[\s-]+(?:(?:{_SPELLED_TENS})(?:[\s-]+(?:{_SPELLED_ONES}))?|{_SPELLED_TEENS}|oh[\s-]+(?:{_SPELLED_ONES}))"
+    rf"|two\s+thousand(?:\s+(?:and\s+)?(?:{_SPELLED_ONES}|{_SPELLED_TEENS}))?)"
+)
+
+
+HOLIDAY = r"(?:Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))|Independence\s+Day|Halloween|Valentine's\s+Day|Thanksgiving(?:\s+Day)?|Labor\s+Day|Memorial\s+Day)"
+
+
+RULES = (
+    *RULES,
+    _rule(
+        "weekend",
+        r"(?P<rel>(?i:the|this|last|next|this\s+past|this\s+coming))\s+(?i:weekend)",
+        resolve_weekend,
+    ),
+    _rule("spelled_year", rf"(?:(?i:the\s+year)\s+)?(?P<spelled>{SPELLED_YEAR})", resolve_spelled_year),
+    _rule(
+        "holiday",
+        rf"(?:(?P<rel>(?i:last|next|this|this\s+past|this\s+coming))\s+)?(?P<holiday>{HOLIDAY})(?:,?\s+(?P<year>{YEAR}))?",
+        resolve_holiday,
+    ),
+)
+
+
+RULES_BY_NAME = {rule.name: rule for rule in RULES}
+
+
+def resolve_text(text: str, ctx: Context) -> Resolved | None:
+    """Resolve ``text`` if one rule matches all of it (used for the date inside "10 p.m. Wednesday")."""
+    for rule in RULES:
+        found = rule.pattern.fullmatch(text)
+        if found:
+            result = rule.resolve(found, ctx)
+            if result is not None:
+                return result
+    return None
