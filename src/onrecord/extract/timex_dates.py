@@ -95,6 +95,8 @@ def resolve_month(m: re.Match[str], ctx: Context) -> Resolved | None:
         year = dct.year  # "this September"
     else:
         year = month_year(month, ctx)
+        if ctx.tense == "past" and (year, month) > (dct.year, dct.month):
+            year -= 1  # "in December", said in the past tense in October: last December
     return Resolved(value=f"{year}-{month:02d}")
 
 
