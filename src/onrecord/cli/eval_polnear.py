@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import typer
+from rich.console import Console
 from rich.progress import Progress
 
 from onrecord.eval.polnear import SPAN_METRICS, PolnearEvalOptions, PolnearReport, evaluate_polnear
@@ -29,7 +30,8 @@ def eval_polnear(
     Example: onrecord eval polnear ../shared/data/polnear/dev --workers 2
     """
     options = PolnearEvalOptions(metadata=metadata, workers=workers, limit=limit)
-    with Progress(transient=True, disable=as_json) as progress:
+    console = Console(stderr=True)
+    with Progress(console=console, transient=True, disable=as_json or not console.is_terminal) as progress:
         task = progress.add_task("extracting", total=None)
 
         def advance(done: int, total: int) -> None:

@@ -1,0 +1,95 @@
+"""`onrecord eval polnear` through the real command line, on a two-article split written here."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from onrecord.cli.main import _register, app
+from onrecord.errors import EvalError
+
+ARTICLES = {
+    "one": (
+        '"We will rebuild the bridge by spring," Mayor Elena Marsh said on Monday.',
+        "T1\tContent 1 37\tWe will rebuild the bridge by spring\n"
+        "T2\tSource 40 57\tMayor Elena Marsh\nT3\tCue 58 62\tsaid\nT4\tAttribution 58 62\tsaid\n"
+        "E1\tAttribution:T4 Content:T1 Source:T2 Cue:T3\n",
+    ),
+    "two": (
+        "The plan was criticized as reckless.",
+        "T1\tContent 0 8\tThe plan\nT2\tCue 9 26\twas criticized as\n"
+        "T3\tAttribution-no-source 9 26\twas criticized as\nE1\tAttribution-no-source:T3 Content:T1 Cue:T2\n",
+    ),
+}
+KEYS = {
+    "attribution",
+    "content_exact",
+    "content_overlap",
+    "source_exact",
+    "source_overlap",
+    "cue_exact",
+    "cue_overlap",
+    "articles_per_second",
+    "words_per_second",
+}
+
+
+@pytest.fixture(scope="module")
+def runner() -> CliRunner:
+    _register()
+    return CliRunner()
+
+
+@pytest.fixture
+def split(tmp_path: Path) -> Path:
+    dev = tmp_path / "dev"
+    (dev / "text").mkdir(parents=True)
+    (dev / "attributions").mkdir()
+    rows = ["compartment\tfilename\tannotators\tpublication_date"]
+    for name, (text, ann) in ARTICLES.items():
+        (dev / "text" / f"{name}.txt").write_text(text, encoding="utf-8")
+        (dev / "attributions" / f"{name}_ab12.ann").write_text(ann, encoding="utf-8")
+        rows.append(f"dev\t{name}\tab12\t2016-09-12")
+    (tmp_path / "metadata.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return dev
+
+
+def test_json_has_the_issue_keys_and_the_gold_counts(runner: CliRunner, split: Path) -> None:
+    result = runner.invoke(app, ["eval", "polnear", str(split), "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert set(report) >= KEYS
+    assert set(report["attribution"]) == {"p", "r", "f1", "tp", "pred", "gold"}
+    assert (report["attribution"]["gold"], report["gold_excluded"]) == (1, 1)
+    assert (report["content_exact"]["gold"], report["source_exact"]["gold"], report["cue_exact"]["gold"]) == (
+        2,
+        1,
+        2,
+    )
+    assert (report["articles"], report["words"]) == (2, 19)
+
+
+def test_limit_and_table(runner: CliRunner, split: Path) -> None:
+    result = runner.invoke(app, ["eval", "polnear", str(split), "--limit", "1"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert "1 articles, 13 words" in lines[0]
+    assert [line.split()[0] for line in lines[2:9]] == [
+        "attribution",
+        "content_exact",
+        "content_overlap",
+        "source_exact",
+        "source_overlap",
+        "cue_exact",
+        "cue_overlap",
+    ]
+
+
+def test_missing_metadata_names_the_option(runner: CliRunner, split: Path) -> None:
+    (split.parent / "metadata.tsv").unlink()
+    result = runner.invoke(app, ["eval", "polnear", str(split)])
+    assert isinstance(result.exception, EvalError)
+    assert "--metadata" in str(result.exception)
