@@ -113,12 +113,20 @@ def test_entities_json_by_type(run) -> None:  # noqa: ANN001
     ]
 
 
+def test_entities_by_name_and_limit(run) -> None:  # noqa: ANN001
+    named = run("entities", "--name", "zelensky", "--format", "csv")
+    limited = run("entities", "--limit", "2")
+
+    assert [row["name"] for row in csv.DictReader(io.StringIO(named.stdout))] == ["Volodymyr Zelenskyy"]
+    assert "2 entities; more with --limit 4 or --limit 0" in limited.stdout
+
+
 def test_entities_table_and_csv(run) -> None:  # noqa: ANN001
     table = run("entities")
     rows = list(csv.DictReader(io.StringIO(run("entities", "--format", "csv").stdout)))
 
     assert "Secretary General (NATO)" in table.stdout
-    assert "5 of 5 entities" in table.stdout
+    assert "5 entities" in table.stdout
     assert {row["name"]: row["type"] for row in rows} == {
         "Mark Rutte": "PERSON",
         "Volodymyr Zelenskyy": "PERSON",

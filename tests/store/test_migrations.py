@@ -73,3 +73,31 @@ def test_fts_index_follows_deletes(store: Store, extractions: list) -> None:  # 
         left = connection.execute(text(f"SELECT count(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH 'allies'"))
         assert left.scalar_one() == 0
     assert store.counts().statements == 0
+
+
+def test_upgrade_from_0001_adds_word_runs_to_stored_aliases(store_path: Path) -> None:
+    engine = create_engine(database_url(store_path))
+    with engine.begin() as connection:
+        command.upgrade(alembic_config(connection), "0001")
+        connection.execute(
+            text(
+                "INSERT INTO articles (id, source, language, text, provenance, ingested_at) "
+                "VALUES ('a1', 'x.txt', 'en', 'Mark Rutte spoke.', '{}', '2024-10-16 00:00:00')"
+            )
+        )
+        connection.execute(
+            text(
+                "INSERT INTO entities (pk, article_id, id, name, folded, type, aliases, roles, mentions) "
+                "VALUES (7, 'a1', 'e1', 'Mark Rutte', 'mark rutte', 'PERSON', '[]', '[]', '[]')"
+            )
+        )
+        connection.execute(text("INSERT INTO entity_aliases (entity_pk, alias) VALUES (7, 'mark rutte')"))
+    engine.dispose()
+
+    with Store.open(store_path) as store:
+        with store.engine.connect() as connection:
+            keys = connection.execute(text("SELECT alias FROM entity_aliases ORDER BY alias")).scalars().all()
+        named = store.entities(name="Rütte")
+
+    assert keys == ["mark", "mark rutte", "rutte"]
+    assert [entity.name for entity in named] == ["Mark Rutte"]

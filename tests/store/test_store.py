@@ -229,3 +229,11 @@ def test_in_memory_store(extractions: list[Extraction]) -> None:
 def test_unusable_store_names_the_fix(tmp_path: Path, make_db, message: str) -> None:  # noqa: ANN001
     with pytest.raises(StoreError, match=message):
         Store.open(make_db(tmp_path))
+
+
+def test_entities_page_in_the_listing_order(filled_store: Store) -> None:
+    everyone = [entity.key for entity in filled_store.entities()]
+    paged = [entity.key for offset in (0, 2, 4) for entity in filled_store.entities(limit=2, offset=offset)]
+
+    assert paged == everyone
+    assert len(everyone) == 5

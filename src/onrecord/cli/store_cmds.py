@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import itertools
 import json
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -103,7 +104,7 @@ def ingest(
             progress.update(task, advance=1, description=tally.line())
 
         items = _unstored(read_paths(paths, read_options), store, tally, advance)
-        for result in run_extraction(items, ExtractOptions(), workers=workers):
+        for result in _extracted(items, workers):
             if isinstance(result, Failure):
                 tally.failures.append(result)
             else:
@@ -125,6 +126,14 @@ def _unstored(
             advance()
             continue
         yield item
+
+
+def _extracted(items: Iterator[Article | Failure], workers: int) -> Iterator[Extraction | Failure]:
+    """Extract ``items``; the language model is loaded only when there is something to extract."""
+    first = next(items, None)
+    if first is None:
+        return
+    yield from run_extraction(itertools.chain([first], items), ExtractOptions(), workers=workers)
 
 
 def _store_one(store: Store, extraction: Extraction, tally: IngestTally) -> None:
@@ -196,9 +205,12 @@ def statements(
 
 
 def _statements_table(rows: list[StatementRow], *, caption: str) -> Table:
-    table = Table(caption=caption, show_lines=False, expand=False)
-    for name in ("date", "speaker", "kind", "statement", "article"):
-        table.add_column(name, overflow="fold", ratio=4 if name == "statement" else None)
+    table = Table(caption=caption, expand=True)
+    table.add_column("date", no_wrap=True)
+    table.add_column("speaker", ratio=1)
+    table.add_column("kind", no_wrap=True)
+    table.add_column("statement", ratio=4)
+    table.add_column("article", no_wrap=True)
     for row in rows:
         speaker = row.speaker.name or (row.speaker.span.text if row.speaker.span else "?")
         table.add_row(
@@ -238,6 +250,7 @@ def _statements_csv(rows: list[StatementRow]) -> None:
 
 def entities(
     type_: str | None = typer.Option(None, "--type", "-t", help="PERSON, ORG, GPE, PLAN, … (any case)."),
+    name: str | None = typer.Option(None, "--name", help="A name, alias or word of one; accents ignored."),
     limit: int = typer.Option(
         DEFAULT_STATEMENT_LIMIT, "--limit", "-n", min=0, help="At most N rows; 0 for all."
     ),
@@ -246,19 +259,20 @@ def entities(
 ) -> None:
     """List the actors in the store with their aliases, roles and how often they are quoted.
 
-    Example: onrecord entities --type person
+    Example: onrecord entities --type person --name rutte
     """
     with _reported(), Store.open(db) as store:
-        rows = store.entities(type=type_)
+        rows = store.entities(type=type_, name=name, limit=limit + 1 if limit else None)
     shown = rows[:limit] if limit else rows
     if fmt is ListFormat.json:
         typer.echo(json.dumps([row.model_dump(mode="json") for row in shown], ensure_ascii=False, indent=2))
     elif fmt is ListFormat.csv:
         _entities_csv(shown)
     elif not shown:
-        typer.echo("no entities match; drop --type or ingest articles first", err=True)
+        typer.echo("no entities match; drop --type/--name or ingest articles first", err=True)
     else:
-        Console().print(_entities_table(shown, caption=f"{len(shown)} of {len(rows)} entities"))
+        more = f"; more with --limit {limit * 2} or --limit 0" if len(rows) > len(shown) else ""
+        Console().print(_entities_table(shown, caption=f"{len(shown)} entities{more}"))
 
 
 def _entities_table(rows: list[EntityRow], *, caption: str) -> Table:

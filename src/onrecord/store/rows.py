@@ -19,6 +19,7 @@ EVENT_EXTRACTOR = "events.v1"
 CONTENT_JOINER = " … "
 _NO_DAY = "0000-00-00"
 _MAX_POSITION = 999_999
+MAX_ALIAS_RUN = 6  # words; longer runs of an alias are only found through the whole alias
 
 
 def article_row(article: Article, ingested_at: dt.datetime) -> dict[str, Any]:
@@ -52,9 +53,21 @@ def entity_row(article_id: str, entity: Entity) -> dict[str, Any]:
 
 
 def alias_rows(entity_pk: int, entity: Entity) -> list[dict[str, Any]]:
-    """One row per distinct folded name/alias of ``entity``."""
-    folded = dict.fromkeys(fold(name) for name in (entity.name, *entity.aliases))
-    return [{"entity_pk": entity_pk, "alias": alias} for alias in folded if alias]
+    """One row per lookup key of ``entity``: each folded name/alias and each run of its words."""
+    keys = dict.fromkeys(run for name in (entity.name, *entity.aliases) for run in word_runs(fold(name)))
+    return [{"entity_pk": entity_pk, "alias": key} for key in keys if key]
+
+
+def word_runs(folded: str) -> list[str]:
+    """The whole ``folded`` name, then every run of up to MAX_ALIAS_RUN of its words.
+
+    >>> word_runs("mark rutte")
+    ['mark rutte', 'mark', 'rutte']
+    """
+    words = folded.split()
+    longest = min(len(words), MAX_ALIAS_RUN)
+    runs = [" ".join(words[i : i + n]) for n in range(1, longest + 1) for i in range(len(words) - n + 1)]
+    return list(dict.fromkeys([folded, *runs]))
 
 
 def statement_row(

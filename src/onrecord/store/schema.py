@@ -56,7 +56,7 @@ entities = Table(
     Column("article_id", ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
     Column("id", String(64), nullable=False, comment="the extractor's id, unique within the article"),
     Column("name", Text, nullable=False),
-    Column("folded", Text, nullable=False, index=True, comment="name without diacritics, casefolded"),
+    Column("folded", Text, nullable=False, comment="name without diacritics, casefolded"),
     Column("type", String(32), nullable=False, index=True),
     Column("aliases", JSON, nullable=False),
     Column("roles", JSON, nullable=False),
@@ -120,6 +120,7 @@ events = Table(
 )
 
 Index("ix_statements_speaker_sort", statements.c.speaker_pk, statements.c.sort_key)
+Index("ix_entities_folded_type", entities.c.folded, entities.c.type)
 
 # The SQLite full-text index over statements (content + speaker name); created by migration 0001.
 FTS_TABLE = "statements_fts"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import ColumnElement, and_, literal_column, or_, select, table
+from sqlalchemy import ColumnElement, Select, and_, literal_column, or_, select, table
 from sqlalchemy import column as sql_column
 from unidecode import unidecode
 
@@ -36,18 +36,13 @@ def fold(name: str) -> str:
     return _SPACE.sub(" ", plain).strip(_EDGE_PUNCTUATION)
 
 
-def name_matches(column: ColumnElement[str], folded: str) -> ColumnElement[bool]:
-    """``column`` (a folded name) equals ``folded`` or contains it as whole words.
+def entities_named(folded: str) -> Select[tuple[int]]:
+    """Keys of the entities with ``folded`` as their name, an alias, or a run of their words.
 
-    "rutte" matches "mark rutte"; "rut" does not.
+    "rutte" finds "mark rutte"; "rut" does not. One index lookup: the runs are stored
+    (see ``onrecord.store.rows.word_runs``).
     """
-    like = _LIKE_SPECIAL.sub(r"\\\1", folded)
-    return or_(
-        column == folded,
-        column.like(f"{like} %", escape="\\"),
-        column.like(f"% {like}", escape="\\"),
-        column.like(f"% {like} %", escape="\\"),
-    )
+    return select(entity_aliases.c.entity_pk).where(entity_aliases.c.alias == folded)
 
 
 def words_clause(column: ColumnElement[str], text: str) -> ColumnElement[bool]:
@@ -64,9 +59,8 @@ def speaker_clause(name: str) -> ColumnElement[bool]:
     folded = fold(name)
     if not folded:
         raise StoreError(f"speaker {name!r} has no letters to match; give a name such as --speaker Rutte")
-    matching_entities = select(entity_aliases.c.entity_pk).where(name_matches(entity_aliases.c.alias, folded))
     return or_(
-        statements.c.speaker_pk.in_(matching_entities),
+        statements.c.speaker_pk.in_(entities_named(folded)),
         and_(statements.c.speaker_pk.is_(None), statements.c.speaker_folded == folded),
     )
 

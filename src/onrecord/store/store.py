@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 import logging
 from collections import Counter
 from collections.abc import Iterable
@@ -16,7 +17,21 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from sqlalchemy import Connection, Engine, RowMapping, Select, create_engine, event, func, insert, select
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Engine,
+    RowMapping,
+    Select,
+    Text,
+    and_,
+    cast,
+    create_engine,
+    event,
+    func,
+    insert,
+    select,
+)
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.pool import StaticPool
@@ -36,7 +51,7 @@ from onrecord.store.records import (
     StatementRow,
 )
 from onrecord.store.schema import articles, entities, entity_aliases, events, statements
-from onrecord.store.search import fold, name_matches, search_clause, speaker_clause, words_clause
+from onrecord.store.search import entities_named, fold, search_clause, speaker_clause, words_clause
 from onrecord.store.url import database_url
 
 log = logging.getLogger("onrecord")
@@ -123,11 +138,23 @@ class Store:
             raise StoreError(f"limit must be at least 1, not {query.limit}")
         if query.offset < 0:
             raise StoreError(f"offset must be 0 or more, not {query.offset}")
-        selection = self._statement_select(query)
+        # Page over the narrow (pk, sort_key) index entries first, then read the wide rows of that page.
+        keys = (
+            select(statements.c.pk)
+            .where(*self._statement_filters(query))
+            .order_by(statements.c.sort_key.desc())
+        )
         if query.limit is not None:
-            selection = selection.limit(query.limit + 1)  # one more tells whether a next page exists
+            keys = keys.limit(query.limit + 1)  # one more tells whether a next page exists
         if query.offset:
-            selection = selection.offset(query.offset)
+            keys = keys.offset(query.offset)
+        page = keys.subquery()
+        selection = (
+            select(statements, articles.c.title, articles.c.outlet)
+            .join(page, page.c.pk == statements.c.pk)
+            .join(articles, articles.c.id == statements.c.article_id)
+            .order_by(statements.c.sort_key.desc())
+        )
         with self._read() as connection:
             found = [row._mapping for row in connection.execute(selection)]
         has_more = query.limit is not None and len(found) > query.limit
@@ -172,33 +199,56 @@ class Store:
             found = [row._mapping for row in connection.execute(selection)]
         return [ArticleRow.model_validate(dict(row)) for row in found]
 
-    def entities(self, type: str | None = None, name: str | None = None) -> list[EntityRow]:  # noqa: A002
-        """Actors with their statement counts, most quoted first; ``type`` as PERSON, ORG, …"""
+    def entities(
+        self,
+        type: str | None = None,  # noqa: A002 (the field is called type everywhere else)
+        name: str | None = None,
+        *,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[EntityRow]:
+        """Actors with their statement counts, most quoted first.
+
+        ``type`` is PERSON, ORG, … in any case; ``name`` matches a name, an alias or a run of their
+        words like ``StatementQuery.speaker``. Entities with the same folded name and type are
+        taken together across articles.
+        """
+        groups = self._entity_groups(type, name).limit(limit).offset(offset or None).subquery()
+        # One row per distinct spelling in a group, not per entity: a name quoted in 5,000 articles
+        # mostly comes with the same aliases and roles each time.
+        spelling = (entities.c.name, cast(entities.c.aliases, Text), cast(entities.c.roles, Text))
+        members = (
+            select(entities.c.folded, entities.c.type, *spelling, func.count().label("times"))
+            .add_columns(groups.c.articles, groups.c.statements)
+            .join(groups, and_(groups.c.folded == entities.c.folded, groups.c.type == entities.c.type))
+            .group_by(entities.c.folded, entities.c.type, *spelling, groups.c.articles, groups.c.statements)
+            .order_by(func.min(entities.c.pk))
+        )
+        with self._read() as connection:
+            found = [row._mapping for row in connection.execute(members)]
+        return _group_entities(found)
+
+    def _entity_groups(self, type_: str | None, name: str | None) -> Select[Any]:
+        """(folded, type) groups with their article and statement counts, most quoted first."""
         spoken = (
             select(statements.c.speaker_pk, func.count().label("n"))
             .where(statements.c.speaker_pk.is_not(None))
             .group_by(statements.c.speaker_pk)
             .subquery()
         )
-        selection = select(
-            entities.c.article_id,
-            entities.c.name,
-            entities.c.folded,
-            entities.c.type,
-            entities.c.aliases,
-            entities.c.roles,
-            func.coalesce(spoken.c.n, 0).label("statements"),
-        ).outerjoin(spoken, spoken.c.speaker_pk == entities.c.pk)
-        if type is not None:
-            selection = selection.where(entities.c.type == type.upper())
+        statement_count = func.coalesce(func.sum(spoken.c.n), 0).label("statements")
+        article_count = func.count(entities.c.article_id.distinct()).label("articles")
+        selection = (
+            select(entities.c.folded, entities.c.type, article_count, statement_count)
+            .outerjoin(spoken, spoken.c.speaker_pk == entities.c.pk)
+            .group_by(entities.c.folded, entities.c.type)
+            .order_by(statement_count.desc(), article_count.desc(), entities.c.folded, entities.c.type)
+        )
+        if type_ is not None:
+            selection = selection.where(entities.c.type == type_.upper())
         if name is not None:
-            matching = select(entity_aliases.c.entity_pk).where(
-                name_matches(entity_aliases.c.alias, fold(name))
-            )
-            selection = selection.where(entities.c.pk.in_(matching))
-        with self._read() as connection:
-            found = [row._mapping for row in connection.execute(selection.order_by(entities.c.pk))]
-        return _group_entities(found)
+            selection = selection.where(entities.c.pk.in_(entities_named(fold(name))))
+        return selection
 
     def find_article_id(self, prefix: str) -> str | None:
         """The id of the one stored article whose id starts with ``prefix``; None if there is none."""
@@ -252,26 +302,30 @@ class Store:
             raise StoreError(f"cannot read {self.url} ({_reason(exc)})") from exc
 
     def _statement_select(self, query: StatementQuery) -> Select[Any]:
-        selection = (
+        return (
             select(statements, articles.c.title, articles.c.outlet)
             .join(articles, articles.c.id == statements.c.article_id)
+            .where(*self._statement_filters(query))
             .order_by(statements.c.sort_key.desc())
         )
+
+    def _statement_filters(self, query: StatementQuery) -> list[ColumnElement[bool]]:
+        filters: list[ColumnElement[bool]] = []
         if query.speaker is not None:
-            selection = selection.where(speaker_clause(query.speaker))
+            filters.append(speaker_clause(query.speaker))
         if query.search is not None:
-            selection = selection.where(search_clause(self.engine.dialect.name, query.search))
+            filters.append(search_clause(self.engine.dialect.name, query.search))
         if query.since is not None:
-            selection = selection.where(statements.c.day >= query.since)
+            filters.append(statements.c.day >= query.since)
         if query.until is not None:
-            selection = selection.where(statements.c.day <= query.until)
+            filters.append(statements.c.day <= query.until)
         if query.article is not None:
-            selection = selection.where(statements.c.article_id == query.article)
+            filters.append(statements.c.article_id == query.article)
         if query.kind is not None:
-            selection = selection.where(statements.c.kind == query.kind)
+            filters.append(statements.c.kind == query.kind)
         if query.cursor is not None:
-            selection = selection.where(statements.c.sort_key < rows.decode_cursor(query.cursor))
-        return selection
+            filters.append(statements.c.sort_key < rows.decode_cursor(query.cursor))
+        return filters
 
 
 def _insert(connection: Connection, extraction: Extraction) -> None:
@@ -305,27 +359,34 @@ def _insert_entities(connection: Connection, article_id: str, found: Iterable[En
 
 
 def _group_entities(found: list[RowMapping]) -> list[EntityRow]:
-    """Entities taken together by (folded name, type), most quoted first."""
+    """Entity rows of the same (folded name, type) as one EntityRow each, most quoted first."""
     groups: dict[tuple[str, str], list[RowMapping]] = {}
     for row in found:
         groups.setdefault((row["folded"], row["type"]), []).append(row)
     result = []
     for (folded, type_), members in groups.items():
-        name = Counter(m["name"] for m in members).most_common(1)[0][0]
-        aliases = dict.fromkeys(a for m in members for a in [m["name"], *m["aliases"]] if a != name)
-        roles = dict.fromkeys(Role.model_validate(r) for m in members for r in m["roles"])
+        times: Counter[str] = Counter()
+        for member in members:
+            times[member["name"]] += member["times"]
+        name = times.most_common(1)[0][0]
+        spelled = [m["name"] for m in members] + [a for m in members for a in json.loads(m["aliases"])]
+        aliases = dict.fromkeys(alias for alias in spelled if alias != name)
+        roles = dict.fromkeys(
+            (r["title"], r.get("organization")) for m in members for r in json.loads(m["roles"])
+        )
         result.append(
             EntityRow(
                 key=f"{type_}:{folded}",
                 name=name,
                 type=type_,
                 aliases=tuple(aliases),
-                roles=tuple(roles),
-                articles=len({m["article_id"] for m in members}),
-                statements=sum(m["statements"] for m in members),
+                roles=tuple(Role(title=title, organization=organization) for title, organization in roles),
+                articles=members[0]["articles"],
+                statements=members[0]["statements"],
             )
         )
-    return sorted(result, key=lambda e: (-e.statements, -e.articles, e.name.casefold()))
+    # the same order as _entity_groups: statements, articles, folded name, type
+    return sorted(result, key=lambda e: (-e.statements, -e.articles, *reversed(e.key.split(":", 1))))
 
 
 def _engine(url: str, shown: str) -> Engine:
