@@ -28,6 +28,7 @@ COMMAND_MODULES = (
     "onrecord.cli.eval_polnear",
     "onrecord.cli.store_cmds",
     "onrecord.cli.eval_timeml",
+    "onrecord.cli.serve_cmd",
 )
 
 
