@@ -95,7 +95,9 @@ def value_range(
     Vague references resolve against ``dct``: PRESENT_REF is the DCT, PAST_REF ends at it, FUTURE_REF
     starts at it. Values with unknown parts (``XXXX-WXX``) and durations give no dates.
     """
-    if value and value.startswith("P"):  # a duration: no dates, the granularity of its unit
+    if (
+        value and value.startswith("P") and value not in VAGUE_VALUES
+    ):  # a duration: no dates, the granularity of its unit
         clock = "T" in value
         return None, None, ("time" if clock else DURATION_GRANULARITY.get(value[-1], "vague"))
     if not value or "X" in value:

@@ -1,0 +1,202 @@
+"""Time expressions: each form normalized against an explicit article date (DCT)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from onrecord.extract.timex import find_times, normalize
+from onrecord.extract.timex_calendar import value_range
+from onrecord.pipeline import Extractor
+
+DCT = dt.date(2024, 10, 16)  # a Wednesday, ISO week 42
+D = dt.date
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "value", "kind"),
+    [
+        # absolute
+        ("16 October 2024", None, "2024-10-16", "DATE"),
+        ("October 16, 2024", None, "2024-10-16", "DATE"),
+        ("Oct. 3", None, "2024-10-03", "DATE"),
+        ("Jan. 3", "future", "2025-01-03", "DATE"),
+        ("Dec. 20", None, "2024-12-20", "DATE"),
+        ("2025", None, "2025", "DATE"),
+        ("July 1997", None, "1997-07", "DATE"),
+        ("2024-10-01", None, "2024-10-01", "DATE"),
+        ("the 1990s", None, "199", "DATE"),
+        ("the 20th century", None, "19", "DATE"),
+        ("nineteen ninety-six", None, "1996", "DATE"),
+        ("Christmas", "future", "2024-12-25", "DATE"),
+        # relative to the DCT
+        ("two weeks ago", None, "2024-W40", "DATE"),
+        ("three days ago", None, "2024-10-13", "DATE"),
+        ("six months ago", None, "2024-04", "DATE"),
+        ("last week", None, "2024-W41", "DATE"),
+        ("this week", None, "2024-W42", "DATE"),
+        ("next week", None, "2024-W43", "DATE"),
+        ("yesterday", None, "2024-10-15", "DATE"),
+        ("today", None, "2024-10-16", "DATE"),
+        ("tomorrow", None, "2024-10-17", "DATE"),
+        ("last month", None, "2024-09", "DATE"),
+        ("next month", None, "2024-11", "DATE"),
+        ("this year", None, "2024", "DATE"),
+        ("last year", None, "2023", "DATE"),
+        ("earlier this year", None, "2024", "DATE"),
+        ("last summer", None, "2024-SU", "DATE"),
+        ("the weekend", "past", "2024-W41-WE", "DATE"),
+        # weekdays: the nearest one back, ahead when the clause is in the future tense
+        ("Monday", "past", "2024-10-14", "DATE"),
+        ("Monday", "future", "2024-10-21", "DATE"),
+        ("Wednesday", "past", "2024-10-16", "DATE"),
+        ("last Friday", None, "2024-10-11", "DATE"),
+        ("Friday night", "past", "2024-10-11TNI", "TIME"),
+        ("this morning", None, "2024-10-16TMO", "TIME"),
+        ("10:35 a.m.", None, "2024-10-16T10:35", "TIME"),
+        ("5 p.m. Monday", "past", "2024-10-14T17:00", "TIME"),
+        # months without a year: the most recent one unless the tense says future
+        ("in July", "past", "2024-07", "DATE"),
+        ("in July", None, "2024-07", "DATE"),
+        ("in July", "future", "2025-07", "DATE"),
+        ("in December", "past", "2023-12", "DATE"),
+        ("June last year", None, "2023-06", "DATE"),
+        # periods and quarters
+        ("over the course of 2025", None, "2025", "DATE"),
+        ("the third quarter", None, "2024-Q3", "DATE"),
+        ("the fourth quarter of 2023", None, "2023-Q4", "DATE"),
+        ("the first half of 2025", None, "2025-H1", "DATE"),
+        ("third-quarter", None, "2024-Q3", "DATE"),
+        # durations
+        ("two weeks", None, "P2W", "DURATION"),
+        ("three years", None, "P3Y", "DURATION"),
+        ("the past two months", None, "P2M", "DURATION"),
+        ("16-hour", None, "PT16H", "DURATION"),
+        ("2 1/2 years", None, "P2Y6M", "DURATION"),
+        ("several months", None, "PXM", "DURATION"),
+        ("two decades", None, "P20Y", "DURATION"),
+        # sets
+        ("daily", None, "P1D", "SET"),
+        ("every Thursday", None, "XXXX-WXX-4", "SET"),
+        # vague
+        ("now", None, "PRESENT_REF", "DATE"),
+        ("currently", None, "PRESENT_REF", "DATE"),
+        ("recently", None, "PAST_REF", "DATE"),
+        ("the future", None, "FUTURE_REF", "DATE"),
+        ("the past", None, "PAST_REF", "DATE"),
+    ],
+)
+def test_normalize_each_form(text: str, tense: str | None, value: str, kind: str) -> None:
+    found = normalize(text, DCT, tense=tense)
+    assert found is not None
+    assert (found.value, found.type) == (value, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "granularity"),
+    [
+        ("two weeks ago", D(2024, 9, 30), D(2024, 10, 6), "week"),
+        ("over the course of 2025", D(2025, 1, 1), D(2025, 12, 31), "year"),
+        ("in July", D(2024, 7, 1), D(2024, 7, 31), "month"),
+        ("16 October 2024", D(2024, 10, 16), D(2024, 10, 16), "day"),
+        ("the third quarter", D(2024, 7, 1), D(2024, 9, 30), "quarter"),
+        ("recently", None, DCT, "vague"),
+        ("the future", DCT, None, "vague"),
+        ("two weeks", None, None, "week"),
+    ],
+)
+def test_normalize_gives_inclusive_dates(
+    text: str, start: dt.date | None, end: dt.date | None, granularity: str
+) -> None:
+    found = normalize(text, DCT)
+    assert found is not None
+    assert (found.start, found.end, found.granularity) == (start, end, granularity)
+
+
+@pytest.mark.parametrize(
+    ("text", "mod"),
+    [
+        ("early September", "START"),
+        ("late 1990", "END"),
+        ("mid-November", "MID"),
+        ("about two years", "APPROX"),
+    ],
+)
+def test_modifiers_set_the_timeml_mod(text: str, mod: str) -> None:
+    found = normalize(text, DCT)
+    assert found is not None and found.mod == mod
+
+
+@pytest.mark.parametrize("text", ["may", "the march", "a quarter of the shares", "Jan", "hello"])
+def test_words_that_are_not_times(text: str) -> None:
+    assert normalize(text, DCT) is None
+
+
+def test_relative_expression_without_a_date_has_no_value() -> None:
+    assert normalize("two weeks ago", None) is None
+    absolute = normalize("16 October 2024", None)
+    assert absolute is not None and absolute.value == "2024-10-16"
+
+
+@pytest.mark.parametrize(
+    ("value", "start", "end", "granularity"),
+    [
+        ("2024-W40", D(2024, 9, 30), D(2024, 10, 6), "week"),
+        ("2024-W41-WE", D(2024, 10, 12), D(2024, 10, 13), "week"),
+        ("2024-02", D(2024, 2, 1), D(2024, 2, 29), "month"),
+        ("2024-WI", D(2024, 12, 1), D(2025, 2, 28), "season"),
+        ("2024-H2", D(2024, 7, 1), D(2024, 12, 31), "half"),
+        ("199", D(1990, 1, 1), D(1999, 12, 31), "decade"),
+        ("XXXX-WXX-4", None, None, "vague"),
+    ],
+)
+def test_value_range(value: str, start: dt.date | None, end: dt.date | None, granularity: str) -> None:
+    assert value_range(value, DCT) == (start, end, granularity)
+
+
+@pytest.fixture(scope="module")
+def times(extractor: Extractor):  # type: ignore[no-untyped-def]
+    def run(text: str, dct: dt.date | None = DCT) -> list[tuple[str, str | None, str]]:
+        return [(t.text, t.value, t.type) for t in find_times(extractor.nlp(text), dct)]
+
+    return run
+
+
+def test_find_times_in_an_article_sentence(times) -> None:  # type: ignore[no-untyped-def]
+    text = "Rutte recalled that he visited Kyiv two weeks ago and also spoke with Zelenskyy last week."
+    assert times(text) == [("two weeks ago", "2024-W40", "DATE"), ("last week", "2024-W41", "DATE")]
+
+
+def test_find_times_spans_point_into_the_text(extractor: Extractor) -> None:
+    text = "On 16 October 2024, President Zelenskyy presented the plan in the Verkhovna Rada."
+    found = find_times(extractor.nlp(text), DCT)
+    assert [(t.span.start, t.span.end, t.span.text) for t in found if t.span] == [(3, 18, "16 October 2024")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The ministers met on Monday.", [("Monday", "2024-10-14", "DATE")]),
+        ("The ministers will meet on Monday.", [("Monday", "2024-10-21", "DATE")]),
+        ("The summit was held in Washington in July.", [("July", "2024-07", "DATE")]),
+        ("The summit will be held in July.", [("July", "2025-07", "DATE")]),
+        ("It committed €40 billion over the course of 2025.", [("2025", "2025", "DATE")]),
+        ("Talks lasted three days and the deal runs for five years.",
+         [("three days", "P3D", "DURATION"), ("five years", "P5Y", "DURATION")]),
+        ("A bridge to membership in the future.", [("the future", "FUTURE_REF", "DATE")]),
+        ("He arrived about two hours later.", [("about two hours", "PT2H", "DURATION")]),
+        ("Mr. Smith, 52 years old, was named chairman.", []),
+        ("He may march to the square.", []),
+    ],
+)  # fmt: skip
+def test_find_times_on_short_sentences(times, text: str, expected: list[tuple[str, str, str]]) -> None:  # type: ignore[no-untyped-def]
+    assert times(text) == expected
+
+
+def test_sentence_about_quarters_reads_a_year_ago_as_the_year_ago_quarter(times) -> None:  # type: ignore[no-untyped-def]
+    text = "Third-quarter profit rose to $5 million from $3 million a year ago."
+    assert times(text, dt.date(1989, 10, 26)) == [
+        ("Third-quarter", "1989-Q3", "DATE"),
+        ("a year ago", "1988-Q3", "DATE"),
+    ]
