@@ -5,6 +5,8 @@ Everything here is a constant. The rules in ``timex_rules`` combine these pieces
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
     "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
@@ -52,7 +54,7 @@ SET_WORDS = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M"
              "yearly": "P1Y", "hourly": "PT1H", "biweekly": "P2W"}  # fmt: skip
 
 
-def alternation(words: object) -> str:
+def alternation(words: Iterable[object]) -> str:
     """A regex alternation of ``words``, longest first so that "sept" wins over "sep"."""
     items = sorted((str(w) for w in words), key=len, reverse=True)
     return "|".join(item.replace(".", r"\.").replace(" ", r"\s+") for item in items)
