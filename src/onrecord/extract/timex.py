@@ -56,6 +56,7 @@ FUTURE_HEADS = {
     "set",
     "due",
 }
+SCHEDULING_VERBS = {"plan", "schedule", "reschedule", "postpone", "delay"}
 NOT_A_YEAR_LABELS = {"CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORDINAL"}
 
 
@@ -92,6 +93,8 @@ def clause_tense(doc: Doc, start: int, end: int) -> str | None:
     token = span.root
     for _ in range(6):
         if token.pos_ in ("VERB", "AUX"):
+            if token.lemma_ in SCHEDULING_VERBS:
+                return "future"  # "planned a rally on Saturday", "scheduled a news conference Thursday"
             return verb_tense(token)
         if token.head is token:
             return None

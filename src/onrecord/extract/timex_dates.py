@@ -207,6 +207,7 @@ HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
     "thanksgiving": lambda y: nth_weekday(y, 11, 4, 4),
     "labor day": lambda y: nth_weekday(y, 9, 1, 1),
     "memorial day": lambda y: nth_weekday(y, 5, 1, -1),
+    "election day": lambda y: nth_weekday(y, 11, 1, 1) + dt.timedelta(days=1),  # US: Tuesday after 1st Monday
 }
 
 
