@@ -87,9 +87,21 @@ def test_scoring_strict_relaxed_type_and_value() -> None:
     assert figures["type_accuracy"] == 1.0
 
 
-def test_one_system_timex_matches_one_gold_timex() -> None:
-    scores = score_document("d", [timex(0, 5), timex(6, 10)], [timex(0, 10)])
-    assert scores.relaxed == 1
+def test_overlaps_are_counted_on_each_side_as_tempeval3_does() -> None:
+    # one system expression over two gold ones: both gold ones are found, the system one is right
+    scores = score_document("d", [timex(0, 5, value="A"), timex(6, 10, value="B")], [timex(0, 10, value="A")])
+    assert (scores.relaxed, scores.relaxed_system, scores.value_correct) == (2, 1, 1)
+    figures = scores.as_dict()
+    assert (figures["relaxed_precision"], figures["relaxed_recall"]) == (1.0, 1.0)
+    # value F1 is the relaxed F1 scaled by the value accuracy over the matched gold expressions
+    assert figures["value_f1"] == pytest.approx(0.5, abs=1e-4)
+
+
+def test_a_gold_timex_is_judged_against_the_system_timex_that_overlaps_it_most() -> None:
+    gold = [timex(0, 20, value="1998-10-23T06:00")]
+    system = [timex(0, 6, value="1998-10-23T06:00"), timex(7, 20, value="P10D")]
+    scores = score_document("d", gold, system)
+    assert (scores.relaxed, scores.relaxed_system, scores.value_correct) == (1, 2, 0)
 
 
 def test_evaluate_adds_up_documents(tmp_path: Path) -> None:

@@ -5,8 +5,9 @@ elements inside it give the gold offsets, TimeML type and normalized value. The 
 creation time (DCT) is the ``TIMEX3`` whose ``functionInDocument`` is ``CREATION_TIME``.
 
 Measures (TempEval-3): detection precision, recall and F1 with strict (same extent) and relaxed
-(overlapping extent) matching; type accuracy over the relaxed matches; and value F1, where a
-relaxed match counts only if its normalized value equals the gold value.
+(overlapping extent) matching; type and value accuracy over the relaxed matches; and value F1,
+the relaxed precision and recall each scaled by the value accuracy (the attribute F1 of the
+official TempEval-3 scorer).
 """
 
 from __future__ import annotations
@@ -113,89 +114,117 @@ def read_timeml_dir(directory: Path) -> Iterator[TimemlDocument]:
 
 @dataclass(kw_only=True)
 class TimexScores:
-    """Counts over a corpus and the TempEval-3 measures derived from them."""
+    """Counts over a corpus and the TempEval-3 measures derived from them.
+
+    As in the TempEval-3 scorer, matches are counted on each side separately: ``strict`` and
+    ``relaxed`` count gold expressions that a system expression matches (recall), ``strict_system``
+    and ``relaxed_system`` count system expressions that match a gold one (precision). Type and
+    value are judged for each matched gold expression against its partner, the system expression
+    that overlaps it most.
+    """
 
     documents: int = 0
     gold: int = 0
     system: int = 0
     strict: int = 0
     relaxed: int = 0
+    strict_system: int = 0
+    relaxed_system: int = 0
     type_correct: int = 0
     value_correct: int = 0
     seconds: float = 0.0
     errors: list[tuple[str, str, str, str]] = field(default_factory=list)  # (doc, text, gold, system)
 
     def add(self, other: TimexScores) -> None:
-        for name in ("documents", "gold", "system", "strict", "relaxed", "type_correct", "value_correct"):
+        for name in COUNTS:
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.errors.extend(other.errors)
 
     @staticmethod
-    def _prf(hits: int, system: int, gold: int) -> tuple[float, float, float]:
-        p = hits / system if system else 0.0
-        r = hits / gold if gold else 0.0
-        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+    def _prf(precision: float, recall: float) -> tuple[float, float, float]:
+        return (
+            precision,
+            recall,
+            (2 * precision * recall / (precision + recall) if precision + recall else 0.0),
+        )
+
+    def _rate(self, hits: int, total: int) -> float:
+        return hits / total if total else 0.0
 
     def as_dict(self) -> dict[str, float | int]:
-        """The measures as one flat mapping (the JSON the CLI prints)."""
+        """The measures as one flat mapping (the JSON the CLI prints).
+
+        Value (and type) F1 is TempEval-3's attribute F1: the relaxed precision and recall, each
+        multiplied by the share of relaxed matches whose value is right.
+        """
         out: dict[str, float | int] = {}
-        for name, hits in (("strict", self.strict), ("relaxed", self.relaxed), ("value", self.value_correct)):
-            p, r, f = self._prf(hits, self.system, self.gold)
+        value_accuracy = self._rate(self.value_correct, self.relaxed)
+        relaxed_p = self._rate(self.relaxed_system, self.system)
+        relaxed_r = self._rate(self.relaxed, self.gold)
+        for name, (p, r) in (
+            ("strict", (self._rate(self.strict_system, self.system), self._rate(self.strict, self.gold))),
+            ("relaxed", (relaxed_p, relaxed_r)),
+            ("value", (value_accuracy * relaxed_p, value_accuracy * relaxed_r)),
+        ):
+            p, r, f = self._prf(p, r)
             out[f"{name}_precision"] = round(p, 4)
             out[f"{name}_recall"] = round(r, 4)
             out[f"{name}_f1"] = round(f, 4)
-        out["type_accuracy"] = round(self.type_correct / self.relaxed, 4) if self.relaxed else 0.0
-        out["value_accuracy"] = round(self.value_correct / self.relaxed, 4) if self.relaxed else 0.0
+        out["type_accuracy"] = round(self._rate(self.type_correct, self.relaxed), 4)
+        out["value_accuracy"] = round(value_accuracy, 4)
+        out.update({name: getattr(self, name) for name in COUNTS})
         out.update(
-            documents=self.documents,
-            gold=self.gold,
-            system=self.system,
             strict_matches=self.strict,
             relaxed_matches=self.relaxed,
-            type_correct=self.type_correct,
-            value_correct=self.value_correct,
             seconds=round(self.seconds, 2),
             docs_per_second=round(self.documents / self.seconds, 2) if self.seconds else 0.0,
         )
         return out
 
 
+COUNTS = (
+    "documents", "gold", "system", "strict", "relaxed", "strict_system", "relaxed_system",
+    "type_correct", "value_correct",
+)  # fmt: skip
+
+
 def _overlap(a: GoldTimex, b: GoldTimex) -> int:
     return min(a.end, b.end) - max(a.start, b.start)
 
 
+def _same_extent(a: GoldTimex, b: GoldTimex) -> bool:
+    return (a.start, a.end) == (b.start, b.end)
+
+
 def score_document(name: str, gold: Iterable[GoldTimex], system: Iterable[GoldTimex]) -> TimexScores:
-    """Match system to gold one-to-one (largest overlap first) and count the TempEval-3 measures."""
+    """Count the TempEval-3 measures of one document; overlaps are counted on each side separately."""
     gold_list, system_list = list(gold), list(system)
-    pairs = sorted(
-        ((_overlap(g, s), gi, si) for gi, g in enumerate(gold_list) for si, s in enumerate(system_list)),
-        reverse=True,
-    )
-    used_gold: set[int] = set()
-    used_system: set[int] = set()
     scores = TimexScores(documents=1, gold=len(gold_list), system=len(system_list))
-    for size, gi, si in pairs:
-        if size <= 0:
-            break
-        if gi in used_gold or si in used_system:
+    for g in gold_list:
+        overlapping = [s for s in system_list if _overlap(g, s) > 0]
+        if not overlapping:
+            scores.errors.append((name, repr(g.text), f"{g.type} {g.value}", "MISSED"))
             continue
-        used_gold.add(gi)
-        used_system.add(si)
-        g, s = gold_list[gi], system_list[si]
+        partner = max(overlapping, key=lambda s: _overlap(g, s))  # the first of equals
         scores.relaxed += 1
-        scores.strict += (g.start, g.end) == (s.start, s.end)
-        scores.type_correct += g.type == s.type
-        if g.value == s.value:
+        scores.strict += any(_same_extent(g, s) for s in overlapping)
+        scores.type_correct += g.type == partner.type
+        if g.value == partner.value:
             scores.value_correct += 1
         else:
             scores.errors.append(
-                (name, f"{g.text!r}|{s.text!r}", f"{g.type} {g.value}", f"{s.type} {s.value}")
+                (
+                    name,
+                    f"{g.text!r}|{partner.text!r}",
+                    f"{g.type} {g.value}",
+                    f"{partner.type} {partner.value}",
+                )
             )
-    for gi, g in enumerate(gold_list):
-        if gi not in used_gold:
-            scores.errors.append((name, repr(g.text), f"{g.type} {g.value}", "MISSED"))
-    for si, s in enumerate(system_list):
-        if si not in used_system:
+    for s in system_list:
+        overlapping = [g for g in gold_list if _overlap(g, s) > 0]
+        scores.relaxed_system += bool(overlapping)
+        scores.strict_system += any(_same_extent(g, s) for g in overlapping)
+        if not overlapping:
             scores.errors.append((name, repr(s.text), "SPURIOUS", f"{s.type} {s.value}"))
     return scores
 
