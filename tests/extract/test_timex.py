@@ -45,6 +45,8 @@ D = dt.date
         ("this year", None, "2024", "DATE"),
         ("last year", None, "2023", "DATE"),
         ("earlier this year", None, "2024", "DATE"),
+        ("the year", None, "2024", "DATE"),
+        ("the full year", None, "2024", "DATE"),
         ("last summer", None, "2024-SU", "DATE"),
         ("the weekend", "past", "2024-W41-WE", "DATE"),
         # weekdays: the nearest one back, ahead when the clause is in the future tense
@@ -121,6 +123,7 @@ def test_normalize_gives_inclusive_dates(
         ("late 1990", "END"),
         ("mid-November", "MID"),
         ("about two years", "APPROX"),
+        ("earlier in the year", "START"),
     ],
 )
 def test_modifiers_set_the_timeml_mod(text: str, mod: str) -> None:
@@ -188,6 +191,11 @@ def test_find_times_spans_point_into_the_text(extractor: Extractor) -> None:
         ("He arrived about two hours later.", [("about two hours", "PT2H", "DURATION")]),
         ("Mr. Smith, 52 years old, was named chairman.", []),
         ("He may march to the square.", []),
+        ("For the year ended March 31, sales rose.",
+         [("the year", "P1Y", "DURATION"), ("March 31", "2024-03-31", "DATE")]),
+        ("Sales for the full year were flat.", [("the full year", "2024", "DATE")]),
+        ("Sales fell from the year before.", []),
+        ("Leaders discussed a summit set for April.", [("April", "2025-04", "DATE")]),
     ],
 )  # fmt: skip
 def test_find_times_on_short_sentences(times, text: str, expected: list[tuple[str, str, str]]) -> None:  # type: ignore[no-untyped-def]

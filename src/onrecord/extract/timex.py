@@ -56,7 +56,7 @@ FUTURE_HEADS = {
     "set",
     "due",
 }
-SCHEDULING_VERBS = {"plan", "schedule", "reschedule", "postpone", "delay"}
+SCHEDULING_VERBS = {"plan", "schedule", "reschedule", "postpone", "delay", "slate"}
 NOT_A_YEAR_LABELS = {"CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORDINAL"}
 
 
@@ -78,11 +78,18 @@ def verb_tense(verb: Token) -> str | None:
         return "future"
     if verb.tag_ == "VBD" or any(aux.tag_ == "VBD" for aux in auxes):
         return "past"
-    if verb.tag_ == "VBN" and words & {"has", "have", "'ve", "'s"}:
-        return "past"
+    if verb.tag_ == "VBN" and (words & {"has", "have", "'ve", "'s"} or (not auxes and verb.dep_ == "acl")):
+        return "past"  # "has signed"; "the year ended March 31", "the plan presented on Monday"
     if verb.tag_ in ("VBZ", "VBP") or words & {"is", "are", "am"}:
         return "present"
     return None
+
+
+def _set_for(verb: Token) -> bool:
+    """ "a summit set for April": "set" as a participle with "for" is a schedule."""
+    return (
+        verb.lemma_ == "set" and verb.tag_ == "VBN" and any(child.lower_ == "for" for child in verb.children)
+    )
 
 
 def clause_tense(doc: Doc, start: int, end: int) -> str | None:
@@ -93,8 +100,8 @@ def clause_tense(doc: Doc, start: int, end: int) -> str | None:
     token = span.root
     for _ in range(6):
         if token.pos_ in ("VERB", "AUX"):
-            if token.lemma_ in SCHEDULING_VERBS:
-                return "future"  # "planned a rally on Saturday", "scheduled a news conference Thursday"
+            if token.lemma_ in SCHEDULING_VERBS or _set_for(token):
+                return "future"  # "planned a rally on Saturday", "a summit set for April"
             return verb_tense(token)
         if token.head is token:
             return None
@@ -203,7 +210,7 @@ def normalize(text: str, dct: dt.date | None, *, tense: str | None = None) -> Ti
     """
     core, mod = LEADING_PREPOSITION_RE.sub("", text.strip()), None
     if found := LEADING_MOD_RE.match(core):
-        core, mod = core[found.end() :], mod_of(found["word"])
+        core, mod = LEADING_PREPOSITION_RE.sub("", core[found.end() :]), mod_of(found["word"])
     context = Context(dct=dct, tense=tense, quarterly="quarter" in text.lower())
     try:
         resolved = resolve_text(core, context)

@@ -42,6 +42,7 @@ from onrecord.extract.timex_rules import (
     resolve_relative_unit,
     resolve_season,
     resolve_set,
+    resolve_the_year,
     resolve_vague,
     resolve_weekend,
     resolve_year_ago_adjective,
@@ -209,6 +210,11 @@ RULES = (
         "weekend",
         r"(?P<rel>(?i:the|this|last|next|this\s+past|this\s+coming))\s+(?i:weekend)",
         resolve_weekend,
+    ),
+    _rule(
+        "the_year",
+        r"(?:(?P<edge>(?i:earlier|later))\s+(?i:in)\s+)?(?i:the)\s+(?:(?i:full|fiscal|entire|whole)\s+)?(?i:year)(?!\s+(?i:ago|earlier|before|after|later|since|in\s+which)\b)",
+        resolve_the_year,
     ),
     _rule("spelled_year", rf"(?:(?i:the\s+year)\s+)?(?P<spelled>{SPELLED_YEAR})", resolve_spelled_year),
     _rule(

@@ -384,6 +384,16 @@ def resolve_weekend(m: re.Match[str], ctx: Context) -> Resolved | None:
     return Resolved(value=format_value(dct + dt.timedelta(days=7 * step), "weekend"))
 
 
+def resolve_the_year(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "the year", "the full year", "earlier in the year": the article's year; "the year ended
+    March 31" is a twelve-month period ending on that date, a duration."""
+    if re.match(r"\s+(?:that\s+|which\s+)?(?:ended|ending|ends)\b", m.string[m.end() :]):
+        return Resolved(value="P1Y", type="DURATION")
+    edge = (m["edge"] or "").lower()
+    mod = "START" if edge == "earlier" else "END" if edge == "later" else None
+    return Resolved(value=str(ctx.anchor.year), mod=mod)
+
+
 def resolve_edge_of_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
     unit = unit_key(m["unit"])
     edge = m["edge"].lower()
