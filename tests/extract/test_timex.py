@@ -196,6 +196,10 @@ def test_find_times_spans_point_into_the_text(extractor: Extractor) -> None:
         ("Sales for the full year were flat.", [("the full year", "2024", "DATE")]),
         ("Sales fell from the year before.", []),
         ("Leaders discussed a summit set for April.", [("April", "2025-04", "DATE")]),
+        ("Trading is to resume in Paris on Tuesday.", [("Tuesday", "2024-10-22", "DATE")]),
+        ("The offer had been scheduled to expire Friday.", [("Friday", "2024-10-11", "DATE")]),
+        ("Officials said the boy could leave as early as Tuesday.", [("Tuesday", "2024-10-22", "DATE")]),
+        ("The father would be traveling to Washington Thursday.", [("Thursday", "2024-10-17", "DATE")]),
     ],
 )  # fmt: skip
 def test_find_times_on_short_sentences(times, text: str, expected: list[tuple[str, str, str]]) -> None:  # type: ignore[no-untyped-def]

@@ -35,6 +35,7 @@ PREFIX_MOD_RE = re.compile(rf"(?i)(?<![\w-])(?P<word>{_MOD_WORDS})[\s-]*$")
 LEADING_PREPOSITION_RE = re.compile(
     r"(?i)^(?:in|on|at|during|over(?:\s+the\s+course\s+of)?|throughout|since|by|until|till|from|for|within)\s+"
 )
+EARLIEST_RE = re.compile(r"(?i)\bas\s+(?:soon|early)\s+as\s+$")
 LEADING_MOD_RE = re.compile(rf"(?i)^(?P<word>{_MOD_WORDS})[\s-]+")
 MOD_OF_WORD = {
     "early": "START", "earlier": "START", "beginning": "START", "start": "START",
@@ -74,15 +75,26 @@ def verb_tense(verb: Token) -> str | None:
     words = {aux.lower_ for aux in auxes}
     if words & {"will", "shall", "'ll", "wo"}:
         return "future"
-    if "to" in words and verb.head.lemma_ in FUTURE_HEADS | {"go"} and verb.head is not verb:
-        return "future"
+    if "to" in words and verb.head is not verb:
+        head = verb.head
+        if head.lemma_ in FUTURE_HEADS | {"go"}:
+            # "had been scheduled to expire Friday": the plan lies in the past
+            return "past" if _has_had(head) or _has_had(head.head) else "future"
+        if head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP"):
+            return "future"  # "is to resume trading Tuesday"
     if verb.tag_ == "VBD" or any(aux.tag_ == "VBD" for aux in auxes):
         return "past"
     if verb.tag_ == "VBN" and (words & {"has", "have", "'ve", "'s"} or (not auxes and verb.dep_ == "acl")):
         return "past"  # "has signed"; "the year ended March 31", "the plan presented on Monday"
     if verb.tag_ in ("VBZ", "VBP") or words & {"is", "are", "am"}:
         return "present"
+    if words & {"would", "could", "might", "may", "can", "should", "must"}:
+        return "present"  # "would be traveling Thursday": no tense, it may point a few days ahead
     return None
+
+
+def _has_had(verb: Token) -> bool:
+    return any(child.dep_ == "aux" and child.lower_ == "had" for child in verb.children)
 
 
 def _set_for(verb: Token) -> bool:
@@ -185,7 +197,10 @@ class ContextOf:
         if span is not None and len(span):
             quarterly = "quarter" in span[0].sent.text.lower() or self.doc_quarterly
 
-        return Context(dct=self.dct, tense=clause_tense(self.doc, start, end), quarterly=quarterly)
+        tense = clause_tense(self.doc, start, end)
+        if EARLIEST_RE.search(self.doc.text[max(0, start - 20) : start]):
+            tense = "future"  # "as soon as Tuesday", "as early as next week": a forecast
+        return Context(dct=self.dct, tense=tense, quarterly=quarterly)
 
 
 def _plausible(doc: Doc, cand: Candidate) -> bool:
