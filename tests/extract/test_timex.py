@@ -200,6 +200,8 @@ def test_find_times_spans_point_into_the_text(extractor: Extractor) -> None:
         ("The offer had been scheduled to expire Friday.", [("Friday", "2024-10-11", "DATE")]),
         ("Officials said the boy could leave as early as Tuesday.", [("Tuesday", "2024-10-22", "DATE")]),
         ("The father would be traveling to Washington Thursday.", [("Thursday", "2024-10-17", "DATE")]),
+        ("They gave the company until mid-November to reply.", [("mid-November", "2024-11", "DATE")]),
+        ("The board created the office, effective Feb. 1.", [("Feb. 1", "2025-02-01", "DATE")]),
     ],
 )  # fmt: skip
 def test_find_times_on_short_sentences(times, text: str, expected: list[tuple[str, str, str]]) -> None:  # type: ignore[no-untyped-def]

@@ -36,6 +36,7 @@ LEADING_PREPOSITION_RE = re.compile(
     r"(?i)^(?:in|on|at|during|over(?:\s+the\s+course\s+of)?|throughout|since|by|until|till|from|for|within)\s+"
 )
 EARLIEST_RE = re.compile(r"(?i)\bas\s+(?:soon|early)\s+as\s+$")
+DEADLINE_RE = re.compile(r"(?i)\b(?:by|until|till|effective)\s+(?:(?:mid|early|late)[\s-]+)?$")
 LEADING_MOD_RE = re.compile(rf"(?i)^(?P<word>{_MOD_WORDS})[\s-]+")
 MOD_OF_WORD = {
     "early": "START", "earlier": "START", "beginning": "START", "start": "START",
@@ -200,6 +201,10 @@ class ContextOf:
         tense = clause_tense(self.doc, start, end)
         if EARLIEST_RE.search(self.doc.text[max(0, start - 20) : start]):
             tense = "future"  # "as soon as Tuesday", "as early as next week": a forecast
+        elif tense != "future" and DEADLINE_RE.search(self.doc.text[max(0, start - 20) : start]):
+            tense = (
+                "present"  # "gave them until mid-November", "effective Feb. 1": a deadline, near either way
+            )
         return Context(dct=self.dct, tense=tense, quarterly=quarterly)
 
 
