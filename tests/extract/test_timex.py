@@ -78,6 +78,9 @@ D = dt.date
         ("2 1/2 years", None, "P2Y6M", "DURATION"),
         ("several months", None, "PXM", "DURATION"),
         ("two decades", None, "P20Y", "DURATION"),
+        ("a hundred years", None, "P100Y", "DURATION"),
+        ("day-long", None, "P1D", "DURATION"),
+        ("decades-long", None, "PXY", "DURATION"),
         # sets
         ("daily", None, "P1D", "SET"),
         ("every Thursday", None, "XXXX-WXX-4", "SET"),

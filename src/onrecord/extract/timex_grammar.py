@@ -43,6 +43,7 @@ from onrecord.extract.timex_rules import (
     resolve_season,
     resolve_set,
     resolve_the_year,
+    resolve_unit_long,
     resolve_vague,
     resolve_weekend,
     resolve_year_ago_adjective,
@@ -158,6 +159,12 @@ RULES: tuple[Rule, ...] = (
         "bare_units",
         r"(?P<unit>(?i:years|months|weeks|days|decades|hours|minutes|centuries))(?!\s+(?:of|ago|later|earlier))",
         resolve_bare_units,
+        "DURATION",
+    ),
+    _rule(
+        "unit_long",
+        r"(?P<unit>(?i:years|months|weeks|days|decades|hours|centuries|year|month|week|day|hour))-(?i:long)",
+        resolve_unit_long,
         "DURATION",
     ),
     _rule(

@@ -265,6 +265,13 @@ def resolve_bare_units(m: re.Match[str], ctx: Context) -> Resolved | None:
     return Resolved(value=duration_value(None, unit_key(word)), type="DURATION")
 
 
+def resolve_unit_long(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "day-long" lasts a day; "decades-long" some decades."""
+    word = m["unit"].lower()
+    amount = 1 if unit_key(word) == word else None
+    return Resolved(value=duration_value(amount, unit_key(word)), type="DURATION")
+
+
 ORDINAL_QUARTER = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
                    "final": 4, "last": 4}  # fmt: skip
 

@@ -31,7 +31,7 @@ SMALL_NUMBERS = {
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "dozen": 12,
     "a dozen": 12, "couple": 2, "a couple": 2, "couple of": 2, "a couple of": 2, "half a": 0.5,
-    "a half": 0.5,
+    "a half": 0.5, "a hundred": 100, "one hundred": 100,
 }  # fmt: skip
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
         "ninety": 90}  # fmt: skip
