@@ -204,6 +204,11 @@ def test_find_times_spans_point_into_the_text(extractor: Extractor) -> None:
         ("Officials said the boy could leave as early as Tuesday.", [("Tuesday", "2024-10-22", "DATE")]),
         ("The father would be traveling to Washington Thursday.", [("Thursday", "2024-10-17", "DATE")]),
         ("They gave the company until mid-November to reply.", [("mid-November", "2024-11", "DATE")]),
+        ("Imports reached $37 million in 1988, a small share of the total that year.",
+         [("1988", "1988", "DATE"), ("that year", "1988", "DATE")]),
+        ("He fled in June 1998 and returned later that year.",
+         [("June 1998", "1998-06", "DATE"), ("later that year", "1998", "DATE")]),
+        ("The case may be heard the week of March 6.", [("the week of March 6", "2025-W10", "DATE")]),
         ("The board created the office, effective Feb. 1.", [("Feb. 1", "2025-02-01", "DATE")]),
     ],
 )  # fmt: skip

@@ -10,6 +10,7 @@ import datetime as dt
 import re
 
 from onrecord.extract import timex_words as w
+from onrecord.extract.timex_calendar import format_value
 from onrecord.extract.timex_dates import (
     clock_value,
     resolve_century,
@@ -73,6 +74,20 @@ MONTH = w.MONTH_ANY
 
 
 YEAR = w.YEAR4
+
+
+def resolve_week_of(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "the week of March 6": the ISO week of that day."""
+    inner = resolve_text(m["date"], ctx)
+    if inner is None or not re.fullmatch(r"\d{4}-\d\d-\d\d", inner.value):
+        return None
+    return Resolved(value=format_value(dt.date.fromisoformat(inner.value), "week"))
+
+
+def resolve_that_year(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "that year", "later that year": the year last written out before it; none, no value."""
+    years = re.findall(rf"(?<![$£€#\d.,/])({YEAR})(?![\d%]|,\d|\.\d)", m.string[: m.start()])
+    return Resolved(value=years[-1]) if years else None
 
 
 _DATE_MDY = rf"{MONTH}\s+(?P<day>{w.DAY_NUM})(?:,?\s+(?P<year>{YEAR}|'\d\d))?"
@@ -223,6 +238,8 @@ RULES = (
         r"(?:(?P<edge>(?i:earlier|later))\s+(?i:in)\s+)?(?i:the)\s+(?:(?i:full|fiscal|entire|whole)\s+)?(?i:year)(?!\s+(?i:ago|earlier|before|after|later|since|in\s+which)\b)",
         resolve_the_year,
     ),
+    _rule("week_of", rf"(?i:the\s+week\s+of)\s+(?P<date>{MONTH}\s+{w.DAY_NUM})", resolve_week_of),
+    _rule("that_year", r"(?i:that)\s+(?i:year)", resolve_that_year),
     _rule("spelled_year", rf"(?:(?i:the\s+year)\s+)?(?P<spelled>{SPELLED_YEAR})", resolve_spelled_year),
     _rule(
         "holiday",
