@@ -56,6 +56,8 @@ D = dt.date
         ("last Friday", None, "2024-10-11", "DATE"),
         ("Friday night", "past", "2024-10-11TNI", "TIME"),
         ("this morning", None, "2024-10-16TMO", "TIME"),
+        ("mid-afternoon yesterday", None, "2024-10-15TAF", "TIME"),
+        ("mid afternoon", None, "2024-10-16TAF", "TIME"),
         ("10:35 a.m.", None, "2024-10-16T10:35", "TIME"),
         ("5 p.m. Monday", "past", "2024-10-14T17:00", "TIME"),
         # months without a year: the most recent one unless the tense says future

@@ -141,14 +141,15 @@ DEICTIC_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
 def resolve_deictic(m: re.Match[str], ctx: Context) -> Resolved | None:
     word = m["word"].lower()
     day = ctx.anchor + dt.timedelta(days=DEICTIC_DAYS[word])
-    pod = m["pod"].lower() if m["pod"] else ("night" if word == "tonight" else None)
+    named = m["pod"] or m["pre"]  # "yesterday afternoon", "mid-afternoon yesterday"
+    pod = named.lower() if named else ("night" if word == "tonight" else None)
     if pod:
         return Resolved(value=f"{day.isoformat()}T{w.PARTS_OF_DAY[pod]}", type="TIME")
     return Resolved(value=day.isoformat())
 
 
 def resolve_part_of_day(m: re.Match[str], ctx: Context) -> Resolved | None:
-    days = -1 if m["rel"].lower() == "last" else 0
+    days = -1 if (m.groupdict().get("rel") or "").lower() == "last" else 0  # "mid-afternoon": the DCT
     day = ctx.anchor + dt.timedelta(days=days)
     return Resolved(value=f"{day.isoformat()}T{w.PARTS_OF_DAY[m['pod'].lower()]}", type="TIME")
 

@@ -139,8 +139,14 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "deictic",
-        rf"(?P<word>(?i:today|yesterday|tomorrow|tonight))(?:'s)?(?:\s+(?P<pod>{w.PART_OF_DAY}))?",
+        rf"(?:(?i:mid[\s-]?)?(?P<pre>{w.PART_OF_DAY})\s+)?(?P<word>(?i:today|yesterday|tomorrow|tonight))(?:'s)?(?:\s+(?P<pod>{w.PART_OF_DAY}))?",
         resolve_deictic,
+    ),
+    _rule(
+        "mid_part_of_day",
+        r"(?i:mid[\s-]?)(?P<pod>(?i:morning|afternoon|evening))",
+        resolve_part_of_day,
+        "TIME",
     ),
     _rule("part_of_day", rf"(?P<rel>(?i:this|last))\s+(?P<pod>{w.PART_OF_DAY})", resolve_part_of_day, "TIME"),
     _rule(
