@@ -229,11 +229,12 @@ def normalize(text: str, dct: dt.date | None, *, tense: str | None = None) -> Ti
     Returns None when the text is not a time expression this grammar knows.
     """
     core, mod = LEADING_PREPOSITION_RE.sub("", text.strip()), None
-    if found := LEADING_MOD_RE.match(core):
-        core, mod = LEADING_PREPOSITION_RE.sub("", core[found.end() :]), mod_of(found["word"])
     context = Context(dct=dct, tense=tense, quarterly="quarter" in text.lower())
     try:
-        resolved = resolve_text(core, context)
+        resolved = resolve_text(core, context)  # "mid afternoon" is one expression
+        if resolved is None and (found := LEADING_MOD_RE.match(core)):
+            core, mod = LEADING_PREPOSITION_RE.sub("", core[found.end() :]), mod_of(found["word"])
+            resolved = resolve_text(core, context)
     except NoAnchor:
         return None
     if resolved is None:
