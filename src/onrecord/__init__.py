@@ -6,6 +6,8 @@ import logging
 
 from onrecord.errors import InputError, ModelError, OnrecordError, StoreError
 from onrecord.model import Article, Entity, Event, Extraction, Failure, Span, Statement
+from onrecord.pipeline import ExtractOptions, Extractor
+from onrecord.read import ReadOptions, read_paths
 
 __version__ = "0.1.0"
 
@@ -15,13 +17,17 @@ __all__ = [
     "Article",
     "Entity",
     "Event",
+    "ExtractOptions",
     "Extraction",
+    "Extractor",
     "Failure",
     "InputError",
     "ModelError",
     "OnrecordError",
+    "ReadOptions",
     "Span",
     "Statement",
     "StoreError",
     "__version__",
+    "read_paths",
 ]
