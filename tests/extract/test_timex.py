@@ -47,6 +47,7 @@ D = dt.date
         ("earlier this year", None, "2024", "DATE"),
         ("the year", None, "2024", "DATE"),
         ("the full year", None, "2024", "DATE"),
+        ("the following year", None, "2025", "DATE"),  # no date mentioned before it: from the DCT
         ("last summer", None, "2024-SU", "DATE"),
         ("the weekend", "past", "2024-W41-WE", "DATE"),
         # weekdays: the nearest one back, ahead when the clause is in the future tense
@@ -211,6 +212,12 @@ def test_find_times_spans_point_into_the_text(extractor: Extractor) -> None:
         ("He fled in June 1998 and returned later that year.",
          [("June 1998", "1998-06", "DATE"), ("later that year", "1998", "DATE")]),
         ("The case may be heard the week of March 6.", [("the week of March 6", "2025-W10", "DATE")]),
+        ("He was promoted on May 22, 1995, and the following year he moved to Budapest.",
+         [("May 22, 1995", "1995-05-22", "DATE"), ("the following year", "1996", "DATE")]),
+        ("In March it got an offer. The following month, it put itself up for sale.",
+         [("March", "2024-03", "DATE"), ("The following month", "2024-04", "DATE")]),
+        ("Shares closed down on Friday, 4% below the previous Friday.",
+         [("Friday", "2024-10-11", "DATE"), ("the previous Friday", "2024-10-04", "DATE")]),
         ("The board created the office, effective Feb. 1.", [("Feb. 1", "2025-02-01", "DATE")]),
     ],
 )  # fmt: skip

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from onrecord.extract.timex_calendar import value_range
 from onrecord.extract.timex_grammar import RULES, resolve_text
-from onrecord.extract.timex_rules import Context, NoAnchor, Resolved, Rule
+from onrecord.extract.timex_rules import Context, NoAnchor, Resolved, Rule, shift_from
 from onrecord.model import Span, TimeValue
 
 if TYPE_CHECKING:
@@ -219,7 +219,23 @@ def _plausible(doc: Doc, cand: Candidate) -> bool:
 def find_times(doc: Doc, dct: dt.date | None) -> list[TimeValue]:
     """Every time expression in ``doc``, normalized against the article date ``dct``."""
     candidates = [c for c in _scan(doc.text, ContextOf(doc, dct)) if _plausible(doc, c)]
-    return [_time_value(doc.text, cand, dct) for cand in _select(candidates)]
+    return [_time_value(doc.text, cand, dct) for cand in _after_mentions(_select(candidates))]
+
+
+def _after_mentions(chosen: list[Candidate]) -> list[Candidate]:
+    """Count "the following year", "the previous Friday" from the date mentioned last before them."""
+    out: list[Candidate] = []
+    last: str | None = None
+    for cand in chosen:
+        resolved = cand.resolved
+        if resolved and resolved.after_mention and last:
+            value = shift_from(last, *resolved.after_mention)
+            if value:
+                cand = replace(cand, resolved=replace(resolved, value=value))
+        elif resolved and resolved.type in ("DATE", "TIME") and resolved.value[:1].isdigit():
+            last = resolved.value
+        out.append(cand)
+    return out
 
 
 def normalize(text: str, dct: dt.date | None, *, tense: str | None = None) -> TimeValue | None:

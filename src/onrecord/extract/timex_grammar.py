@@ -35,6 +35,7 @@ from onrecord.extract.timex_rules import (
     Resolver,
     Rule,
     resolve_ago,
+    resolve_anaphoric,
     resolve_bare_units,
     resolve_duration,
     resolve_edge_of_unit,
@@ -108,6 +109,11 @@ def _month_group(pattern: str) -> str:
 
 
 RULES: tuple[Rule, ...] = (
+    _rule(
+        "anaphoric",
+        rf"(?i:the)\s+(?P<rel>(?i:following|previous|preceding|prior))\s+(?P<unit>(?i:day|week|month|quarter|year|decade)|{w.WEEKDAY})",
+        resolve_anaphoric,
+    ),
     _rule("date_mdy", rf"(?P<date>(?:{w.WEEKDAY_ANY},?\s+)?{_month_group(_DATE_MDY)})", resolve_month_day),
     _rule("date_dmy", rf"(?P<date>(?:{w.WEEKDAY_ANY},?\s+)?{_month_group(_DATE_DMY)})", resolve_month_day),
     _rule("date_iso", rf"(?P<y>{YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)", resolve_numeric_date),

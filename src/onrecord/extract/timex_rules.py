@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from onrecord.extract import timex_words as w
-from onrecord.extract.timex_calendar import format_value, quarter_of, shift
+from onrecord.extract.timex_calendar import format_value, quarter_of, shift, value_range
 
 B = r"(?<![\w'])"  # a match starts at a word start ("mid-" before it is read as a modifier)
 E = r"(?!\w|-\w|\.\d)"  # and ends at a word end
@@ -44,6 +44,9 @@ class Resolved:
     value: str
     type: str = "DATE"
     mod: str | None = None
+    # ("year", 1) for "the following year": counted from the time mentioned before it, when there
+    # is one ("in 1995 ... the following year" is 1996); ``value`` counts from the DCT instead
+    after_mention: tuple[str, int] | None = None
 
 
 Resolver = Callable[[re.Match[str], Context], Resolved | None]
@@ -399,6 +402,31 @@ def resolve_the_year(m: re.Match[str], ctx: Context) -> Resolved | None:
     edge = (m["edge"] or "").lower()
     mod = "START" if edge == "earlier" else "END" if edge == "later" else None
     return Resolved(value=str(ctx.anchor.year), mod=mod)
+
+
+def resolve_anaphoric(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "the following year", "the previous Friday": one unit on from the time last mentioned."""
+    step = 1 if m["rel"].lower() == "following" else -1
+    word = m["unit"].lower()
+    if word in w.WEEKDAYS:
+        day = weekday_date(w.WEEKDAYS[word], ctx, step)
+        return Resolved(value=day.isoformat(), after_mention=(word, step))
+    fallback = relative_unit(word, step, ctx)
+    return Resolved(value=fallback.value, after_mention=(word, step))
+
+
+def shift_from(value: str, unit: str, step: int) -> str | None:
+    """The value ``step`` units (or weekdays) away from the start of the TimeML ``value``."""
+    if not re.match(r"^\d{4}(?:-(?:\d\d|Q\d|W\d\d))?(?:-\d\d)?$", value):
+        return None
+    base = value_range(value)[0]
+    if base is None:
+        return None
+    if unit in w.WEEKDAYS:
+        back = (base.isoweekday() - w.WEEKDAYS[unit]) % 7 or 7
+        ahead = (w.WEEKDAYS[unit] - base.isoweekday()) % 7 or 7
+        return (base - dt.timedelta(days=back) if step < 0 else base + dt.timedelta(days=ahead)).isoformat()
+    return format_value(shift(base, unit, step), w.UNIT_GRANULARITY[unit])
 
 
 def resolve_edge_of_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
