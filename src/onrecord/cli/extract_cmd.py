@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 import typer
@@ -16,14 +16,16 @@ from onrecord.pipeline import ExtractOptions
 from onrecord.read import ReadOptions, read_paths
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     jsonl = "jsonl"
     pretty = "pretty"
 
 
 PATHS_ARG = typer.Argument(..., help="Files, folders (read recursively) or - for stdin.")
 DATE_OPT = typer.Option(None, "--date", help="Article date YYYY-MM-DD; overrides the date the input gives.")
-OUTLET_OPT = typer.Option(None, "--outlet", help="Outlet (publisher) name; overrides the one the input gives.")
+OUTLET_OPT = typer.Option(
+    None, "--outlet", help="Outlet (publisher) name; overrides the one the input gives."
+)
 URL_OPT = typer.Option(None, "--url", help="Address to record for these articles.")
 WORKERS_OPT = typer.Option(1, "--workers", "-j", min=1, help="Worker processes, one loaded pipeline each.")
 
