@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import multiprocessing
+import os
 import resource
 import sys
 import time
@@ -63,6 +64,19 @@ def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def workers_cpu_seconds() -> float | None:
+    """CPU seconds (user + system) used so far by the live worker processes; None off Linux."""
+    total = 0.0
+    for child in multiprocessing.active_children():
+        try:
+            stat = Path(f"/proc/{child.pid}/stat").read_text()
+        except OSError:
+            return None
+        fields = stat.rsplit(")", 1)[1].split()  # after "pid (name)": state is fields[0]
+        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return total
+
+
 def workers_peak_mb() -> float | None:
     """The largest peak resident memory (VmHWM) among live worker processes, in MB; None off Linux.
 
@@ -91,6 +105,7 @@ class BenchResult:
     parallel: Timing | None = None
     workers: int = 1
     peak_mb_worker: float | None = None
+    workers_cpu_seconds: float | None = None  # CPU the workers spent on (c), all together
 
     @property
     def ratio(self) -> float:
@@ -123,6 +138,7 @@ class BenchResult:
             out[f"extract_{self.workers}_workers"] = _row(self.parallel)
             out[f"speedup_{self.workers}_workers"] = round(self.speedup, 3)
             out["peak_mb_worker"] = round(self.peak_mb_worker or 0)
+            out["workers_cpu_seconds"] = round(self.workers_cpu_seconds or 0, 3)
         return out
 
 
@@ -146,11 +162,14 @@ def bench(data_dir: Path, *, workers: int, limit: int | None) -> BenchResult:
     full = timed("onrecord extract", articles, lambda: sum(1 for _ in runner.run(articles)))
     full_peak = peak_mb()
 
-    parallel, worker_peak = None, None
+    parallel, worker_peak, worker_cpu = None, None, None
     if workers > 1:
         with open_runner(options, workers=workers) as pool:
+            cpu_before = workers_cpu_seconds()
             parallel = timed(f"extract x{workers}", articles, lambda: sum(1 for _ in pool.run(articles)))
-            worker_peak = workers_peak_mb()
+            cpu_after, worker_peak = workers_cpu_seconds(), workers_peak_mb()
+            if cpu_before is not None and cpu_after is not None:
+                worker_cpu = cpu_after - cpu_before
     return BenchResult(
         pipeline=options.model,
         components=list(nlp.pipe_names),
@@ -162,6 +181,7 @@ def bench(data_dir: Path, *, workers: int, limit: int | None) -> BenchResult:
         parallel=parallel,
         workers=workers,
         peak_mb_worker=worker_peak,
+        workers_cpu_seconds=worker_cpu,
     )
 
 
@@ -190,6 +210,11 @@ def render(result: BenchResult) -> str:
             f"(c) extraction, {result.workers} workers {parallel.words_per_second:>8,.0f} words/s "
             f"{parallel.seconds:>7.2f} s: speed-up {result.speedup:.2f}x over (b)"
         )
+        if result.workers_cpu_seconds is not None:
+            lines.append(
+                f"    CPU: {result.workers_cpu_seconds:.2f} s in the workers together, "
+                f"{parallel.cpu_seconds:.2f} s in the parent (in-process (b): {full.cpu_seconds:.2f} s)"
+            )
     worker = f", {result.peak_mb_worker:.0f} MB in the largest worker" if result.peak_mb_worker else ""
     lines.append(
         f"peak memory (max RSS): {result.peak_mb_after_bare:.0f} MB after (a), "
