@@ -216,6 +216,8 @@ def test_find_times_spans_point_into_the_text(extractor: Extractor) -> None:
          [("May 22, 1995", "1995-05-22", "DATE"), ("the following year", "1996", "DATE")]),
         ("In March it got an offer. The following month, it put itself up for sale.",
          [("March", "2024-03", "DATE"), ("The following month", "2024-04", "DATE")]),
+        ("The blast occurred at 10:35 a.m. (0735 GMT) Friday.",
+         [("10:35 a.m.", "2024-10-11T10:35", "TIME"), ("Friday", "2024-10-11", "DATE")]),
         ("Shares closed down on Friday, 4% below the previous Friday.",
          [("Friday", "2024-10-11", "DATE"), ("the previous Friday", "2024-10-04", "DATE")]),
         ("The board created the office, effective Feb. 1.", [("Feb. 1", "2025-02-01", "DATE")]),

@@ -51,14 +51,19 @@ from onrecord.extract.timex_rules import (
     resolve_year_ago_adjective,
 )
 
+CLOCK_DAY_AFTER_RE = re.compile(rf"\s*\([^()]{{1,20}}\),?\s+(?:on\s+)?(?P<day>{w.WEEKDAY})\b")
+
 
 def resolve_clock(m: re.Match[str], ctx: Context) -> Resolved | None:
     clock = clock_value(m["clock"])
     if clock is None:
         return None
     day = ctx.anchor
-    if m["date"]:
-        inner = resolve_text(m["date"], ctx)
+    named = m["date"]
+    if not named and (later := CLOCK_DAY_AFTER_RE.match(m.string, m.end())):
+        named = later["day"]  # "10:35 a.m. (0735 GMT) Friday": the day is written apart
+    if named:
+        inner = resolve_text(named, ctx)
         if inner is None or not re.fullmatch(r"\d{4}-\d\d-\d\d", inner.value[:10]):
             return None
         day = dt.date.fromisoformat(inner.value[:10])
