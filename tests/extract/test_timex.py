@@ -22,6 +22,8 @@ D = dt.date
         ("October 16, 2024", None, "2024-10-16", "DATE"),
         ("Oct. 3", None, "2024-10-03", "DATE"),
         ("Jan. 3", "future", "2025-01-03", "DATE"),
+        ("last Oct. 23", None, "2023-10-23", "DATE"),
+        ("next Oct. 10", None, "2025-10-10", "DATE"),
         ("Dec. 20", None, "2024-12-20", "DATE"),
         ("2025", None, "2025", "DATE"),
         ("July 1997", None, "1997-07", "DATE"),

@@ -52,10 +52,11 @@ def resolve_month_day(m: re.Match[str], ctx: Context) -> Resolved | None:
     text = m["date"][m.start("month") - m.start("date") if m.start("month") < m.start("day") else 0 :]
     text = re.sub(r"(?i)^the\s+|(?<=\d)(?:st|nd|rd|th)\b|\bof\b", "", text)
     day = parse_with_dateparser(text, ctx, year_given=bool(m["year"]))
-    if day and not m["year"]:
-        day = (
-            day.replace(year=month_year(day.month, ctx, day.day)) if (day.month, day.day) != (2, 29) else day
-        )
+    if day and not m["year"] and (day.month, day.day) != (2, 29):
+        day = day.replace(year=month_year(day.month, ctx, day.day))
+        step = step_of(m.groupdict().get("rel"))  # "last Oct. 23": the one before the DCT
+        if step < 0 and day >= ctx.anchor or step > 0 and day <= ctx.anchor:
+            day = day.replace(year=day.year + step)
     return Resolved(value=day.isoformat()) if day else None
 
 

@@ -119,7 +119,11 @@ RULES: tuple[Rule, ...] = (
         rf"(?i:the)\s+(?P<rel>(?i:following|previous|preceding|prior))\s+(?P<unit>(?i:day|week|month|quarter|year|decade)|{w.WEEKDAY})",
         resolve_anaphoric,
     ),
-    _rule("date_mdy", rf"(?P<date>(?:{w.WEEKDAY_ANY},?\s+)?{_month_group(_DATE_MDY)})", resolve_month_day),
+    _rule(
+        "date_mdy",
+        rf"(?:(?P<rel>(?i:last|next|this\s+past|this\s+coming))\s+)?(?P<date>(?:{w.WEEKDAY_ANY},?\s+)?{_month_group(_DATE_MDY)})",
+        resolve_month_day,
+    ),
     _rule("date_dmy", rf"(?P<date>(?:{w.WEEKDAY_ANY},?\s+)?{_month_group(_DATE_DMY)})", resolve_month_day),
     _rule("date_iso", rf"(?P<y>{YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)", resolve_numeric_date),
     _rule("date_slash", r"(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>\d\d(?:\d\d)?)", resolve_numeric_date),
