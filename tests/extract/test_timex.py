@@ -132,6 +132,7 @@ def test_normalize_gives_inclusive_dates(
         ("mid-November", "MID"),
         ("about two years", "APPROX"),
         ("earlier in the year", "START"),
+        ("year's end", "END"),
     ],
 )
 def test_modifiers_set_the_timeml_mod(text: str, mod: str) -> None:
@@ -218,6 +219,9 @@ def test_find_times_spans_point_into_the_text(extractor: Extractor) -> None:
          [("May 22, 1995", "1995-05-22", "DATE"), ("the following year", "1996", "DATE")]),
         ("In March it got an offer. The following month, it put itself up for sale.",
          [("March", "2024-03", "DATE"), ("The following month", "2024-04", "DATE")]),
+        ("The deal should close by year-end.", [("year-end", "2024", "DATE")]),
+        ("The index has fallen 3% since year-end.", [("year-end", "2023", "DATE")]),
+        ("The year-end bonus was cut.", []),
         ("The blast occurred at 10:35 a.m. (0735 GMT) Friday.",
          [("10:35 a.m.", "2024-10-11T10:35", "TIME"), ("Friday", "2024-10-11", "DATE")]),
         ("Shares closed down on Friday, 4% below the previous Friday.",

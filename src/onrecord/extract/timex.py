@@ -209,11 +209,16 @@ class ContextOf:
 
 
 def _plausible(doc: Doc, cand: Candidate) -> bool:
-    """Drop bare numbers the parser reads as quantities or money rather than years."""
-    if cand.rule.name != "year":
+    """Drop bare numbers the parser reads as quantities or money rather than years, and "year-end"
+    used as a noun's modifier ("year-end net")."""
+    if cand.rule.name not in ("year", "unit_end"):
         return True
     span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
-    return not span or all(token.ent_type_ not in NOT_A_YEAR_LABELS for token in span)
+    if not span:
+        return True
+    if cand.rule.name == "unit_end":
+        return not (span.root.dep_ in ("compound", "amod", "nmod") and span.root.head.pos_ == "NOUN")
+    return all(token.ent_type_ not in NOT_A_YEAR_LABELS for token in span)
 
 
 def find_times(doc: Doc, dct: dt.date | None) -> list[TimeValue]:

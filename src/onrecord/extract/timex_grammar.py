@@ -45,6 +45,7 @@ from onrecord.extract.timex_rules import (
     resolve_season,
     resolve_set,
     resolve_the_year,
+    resolve_unit_end,
     resolve_unit_long,
     resolve_vague,
     resolve_weekend,
@@ -225,6 +226,11 @@ RULES: tuple[Rule, ...] = (
         "edge_of_unit",
         r"(?i:(?:the\s+)?(?P<edge>end|beginning|start|middle|close)\s+of\s+the\s+(?P<unit>year|month|week|quarter|decade|century))",
         resolve_edge_of_unit,
+    ),
+    _rule(
+        "unit_end",
+        r"(?P<unit>(?i:year|month|quarter|week))(?:-|\s+|'s\s+)(?P<edge>(?i:end))",
+        resolve_unit_end,
     ),
 )
 

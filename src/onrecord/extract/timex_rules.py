@@ -429,6 +429,14 @@ def shift_from(value: str, unit: str, step: int) -> str | None:
     return format_value(shift(base, unit, step), w.UNIT_GRANULARITY[unit])
 
 
+def resolve_unit_end(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "by year-end", "year's end": the end of the current year; "since year-end" of the last one."""
+    step = -1 if preceded_by(m, "since|from") else 0
+    if preceded_by(m, "a|an|the|its|their|each|every"):
+        return None  # "a year-end bonus": a kind of thing, not a time
+    return Resolved(value=relative_unit(unit_key(m["unit"]), step, ctx).value, mod="END")
+
+
 def resolve_edge_of_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
     unit = unit_key(m["unit"])
     edge = m["edge"].lower()
