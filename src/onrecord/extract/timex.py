@@ -87,6 +87,8 @@ def verb_tense(verb: Token) -> str | None:
         return "past"
     if verb.tag_ == "VBN" and (words & {"has", "have", "'ve", "'s"} or (not auxes and verb.dep_ == "acl")):
         return "past"  # "has signed"; "the year ended March 31", "the plan presented on Monday"
+    if verb.tag_ == "VBG" and words & {"has", "have", "'ve"} and "been" in words:
+        return "past"  # "have been searching since the Oct. 23 slaying"
     if verb.tag_ in ("VBZ", "VBP") or words & {"is", "are", "am"}:
         return "present"
     if words & {"would", "could", "might", "may", "can", "should", "must"}:
