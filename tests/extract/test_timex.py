@@ -219,7 +219,7 @@ def test_find_times_spans_point_into_the_text(extractor: Extractor) -> None:
          [("May 22, 1995", "1995-05-22", "DATE"), ("the following year", "1996", "DATE")]),
         ("In March it got an offer. The following month, it put itself up for sale.",
          [("March", "2024-03", "DATE"), ("The following month", "2024-04", "DATE")]),
-        ("Police have been searching for him since the Oct. 23 shooting.", [("Oct. 23", "2023-10-23", "DATE")]),
+        ("Police have been searching for him since the March 3 shooting.", [("March 3", "2024-03-03", "DATE")]),
         ("The deal should close by year-end.", [("year-end", "2024", "DATE")]),
         ("The index has fallen 3% since year-end.", [("year-end", "2023", "DATE")]),
         ("The year-end bonus was cut.", []),
