@@ -1,0 +1,1 @@
+"""Training code for the components onrecord ships (run through `onrecord train ...`)."""
