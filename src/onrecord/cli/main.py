@@ -29,6 +29,7 @@ COMMAND_MODULES = (
     "onrecord.cli.store_cmds",
     "onrecord.cli.eval_timeml",
     "onrecord.cli.serve_cmd",
+    "onrecord.cli.train_cmd",
 )
 
 

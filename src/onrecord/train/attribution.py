@@ -11,8 +11,9 @@ from __future__ import annotations
 import logging
 import tempfile
 import time
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -139,3 +140,32 @@ def parse_gold(
     """Parse each gold article's text with ``nlp`` (batched), keeping the article beside its Doc."""
     pairs = ((a.text, a) for a in articles)
     yield from nlp.pipe(pairs, as_tuples=True, batch_size=batch_size)
+
+
+def train_attribution(
+    data_dir: Path | str,
+    options: TrainOptions | None = None,
+    *,
+    nlp=None,
+    progress: Callable[[int, int], None] | None = None,
+) -> AttributionModel:
+    """Read a PolNeAR split, parse it with ``nlp`` (default: onrecord's pipeline) and train a model.
+
+    ``progress`` is called with (articles parsed, articles in all).
+    """
+    from onrecord.eval.polnear import read_polnear
+    from onrecord.nlp import load_pipeline
+
+    options = options or TrainOptions()
+    gold = list(islice(read_polnear(data_dir, options.metadata), options.limit))
+    if nlp is None:
+        nlp = load_pipeline()
+
+    def parsed() -> Iterator[tuple[Doc, Sequence[GoldAttribution]]]:
+        for done, (doc, article) in enumerate(parse_gold(gold, nlp), start=1):
+            if progress:
+                progress(done, len(gold))
+            yield doc, article.attributions
+
+    extra = {"data": Path(data_dir).name, "spacy_model": nlp.meta.get("name", ""), **options.extra}
+    return train_on_docs(parsed(), replace(options, extra=extra))

@@ -1,0 +1,66 @@
+"""`onrecord train attribution`: rebuild the attribution tagger from a PolNeAR split."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.progress import Progress
+
+DATA_OPT = typer.Option(..., "--data", help="PolNeAR training split folder (text/ and attributions/).")
+OUT_OPT = typer.Option(..., "--out", help="Folder to write attribution.crfsuite and meta.json into.")
+METADATA_OPT = typer.Option(None, "--metadata", help="metadata.tsv (default: inside or next to --data).")
+DEV_OPT = typer.Option(None, "--dev", help="A split to score the new model on afterwards (e.g. .../dev).")
+ITER_OPT = typer.Option(None, "--iterations", min=1, help="L-BFGS iterations (default: TrainOptions).")
+LIMIT_OPT = typer.Option(None, "--limit", min=1, help="Train on the first N articles only (quick runs).")
+
+
+def train_attribution_cmd(
+    data: Path = DATA_OPT,
+    out: Path = OUT_OPT,
+    metadata: Path | None = METADATA_OPT,
+    dev: Path | None = DEV_OPT,
+    iterations: int | None = ITER_OPT,
+    limit: int | None = LIMIT_OPT,
+) -> None:
+    """Train the attribution tagger (a CRF over the spaCy parse) and write it to --out.
+
+    Example: onrecord train attribution --data ../shared/data/polnear/train
+    --out src/onrecord/data/attribution --dev ../shared/data/polnear/dev
+    """
+    from onrecord.nlp import load_pipeline
+    from onrecord.train.attribution import TrainOptions, train_attribution
+
+    options = TrainOptions(metadata=metadata, limit=limit)
+    if iterations is not None:
+        options = replace(options, max_iterations=iterations)
+    nlp = load_pipeline()
+    console = Console(stderr=True)
+    start = time.perf_counter()
+    with Progress(console=console, transient=True, disable=not console.is_terminal) as progress:
+        task = progress.add_task("parsing", total=None)
+
+        def advance(done: int, total: int) -> None:
+            progress.update(task, completed=done, total=total)
+
+        model = train_attribution(data, options, nlp=nlp, progress=advance)
+    folder = model.save(out)
+    size = sum(p.stat().st_size for p in folder.iterdir() if p.is_file())
+    typer.echo(
+        f"trained on {model.meta['articles']} articles in {time.perf_counter() - start:.0f} s "
+        f"(CRF {model.meta['train_seconds']} s); wrote {folder} ({size / 1e6:.1f} MB)"
+    )
+    if dev is not None:
+        from onrecord.eval.polnear import read_polnear
+        from onrecord.train.attribution import parse_gold
+        from onrecord.train.evaluate import format_table, score_model
+
+        gold = list(read_polnear(dev, metadata))
+        typer.echo(format_table(score_model(model, parse_gold(gold, nlp))))
+
+
+def register(*, train_app: typer.Typer, **_: typer.Typer) -> None:
+    train_app.command("attribution")(train_attribution_cmd)
