@@ -84,6 +84,8 @@ D = dt.date
         ("several months", None, "PXM", "DURATION"),
         ("two decades", None, "P20Y", "DURATION"),
         ("a hundred years", None, "P100Y", "DURATION"),
+        ("a minute and a half", None, "PT1M30S", "DURATION"),
+        ("two days and a half", None, "P2DT12H", "DURATION"),
         ("day-long", None, "P1D", "DURATION"),
         ("decades-long", None, "PXY", "DURATION"),
         # sets

@@ -188,7 +188,7 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "duration",
-        rf"(?:(?i:the)\s+)?(?:(?i:past|last|next|coming|previous|prior|first|final|following|latest|year-earlier|year-ago|same|entire|whole|full)\s+)?(?P<num>{NUM})(?:\s+|-)(?:(?i:more|additional|further|straight|consecutive|trading|business|working)\s+)?(?P<unit>{UNIT})(?:-(?i:long))?(?!-old)",
+        rf"(?:(?i:the)\s+)?(?:(?i:past|last|next|coming|previous|prior|first|final|following|latest|year-earlier|year-ago|same|entire|whole|full)\s+)?(?P<num>{NUM})(?:\s+|-)(?:(?i:more|additional|further|straight|consecutive|trading|business|working)\s+)?(?P<unit>{UNIT})(?P<half>\s+(?i:and\s+a\s+half))?(?:-(?i:long))?(?!-old)",
         resolve_duration,
         "DURATION",
     ),

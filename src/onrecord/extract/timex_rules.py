@@ -97,8 +97,8 @@ def duration_value(amount: float | None, unit: str) -> str:
     else:
         total = amount * multiplier
         whole = int(total)
-        if total != whole and letter in FRACTION_UNITS:
-            smaller, per = FRACTION_UNITS[letter]
+        if total != whole and (letter in FRACTION_UNITS or clock and letter == "M"):
+            smaller, per = ("S", 60) if clock and letter == "M" else FRACTION_UNITS[letter]
             rest = f"{round((total - whole) * per)}{smaller}"
             if letter in ("H", "D") or (letter == "M" and clock):
                 return f"PT{whole}{letter}{rest}" if clock else f"P{whole}{letter}T{rest}"
@@ -243,6 +243,8 @@ def resolve_ago(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 def resolve_duration(m: re.Match[str], ctx: Context) -> Resolved | None:
     amount = number_value(m["num"])
+    if amount is not None and m["half"]:
+        amount += 0.5  # "a minute and a half"
     unit = unit_key(m["unit"])
     if unit not in w.UNITS:
         return None
