@@ -31,6 +31,8 @@ D = dt.date
         ("the 1990s", None, "199", "DATE"),
         ("the 20th century", None, "19", "DATE"),
         ("nineteen ninety-six", None, "1996", "DATE"),
+        ("January nineteen ninety-seven", None, "1997-01", "DATE"),
+        ("the winter of nineteen ninety-four", None, "1994-WI", "DATE"),
         ("Christmas", "future", "2024-12-25", "DATE"),
         # relative to the DCT
         ("two weeks ago", None, "2024-W40", "DATE"),

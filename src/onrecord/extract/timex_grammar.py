@@ -24,6 +24,7 @@ from onrecord.extract.timex_dates import (
     resolve_spelled_year,
     resolve_weekday,
     resolve_year,
+    spelled_year,
 )
 from onrecord.extract.timex_rules import (
     REL,
@@ -253,6 +254,17 @@ SPELLED_YEAR = (
 HOLIDAY = r"(?:Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))|Independence\s+Day|Halloween|Valentine's\s+Day|Thanksgiving(?:\s+Day)?|Labor\s+Day|Memorial\s+Day|Election\s+Day)"
 
 
+def resolve_spelled_month_year(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "January nineteen ninety-seven", "the winter of nineteen ninety-four" (broadcast transcripts)."""
+    year = spelled_year(m["spelled"])
+    part = m["part"].lower().rstrip(".")
+    if year is None:
+        return None
+    if part in w.SEASONS:
+        return Resolved(value=f"{year}-{w.SEASONS[part]}")
+    return Resolved(value=f"{year}-{w.MONTHS[part]:02d}")
+
+
 RULES = (
     *RULES,
     _rule(
@@ -268,6 +280,11 @@ RULES = (
     _rule("week_of", rf"(?i:the\s+week\s+of)\s+(?P<date>{MONTH}\s+{w.DAY_NUM})", resolve_week_of),
     _rule("that_year", r"(?i:that)\s+(?i:year)", resolve_that_year),
     _rule("spelled_year", rf"(?:(?i:the\s+year)\s+)?(?P<spelled>{SPELLED_YEAR})", resolve_spelled_year),
+    _rule(
+        "spelled_month_year",
+        rf"(?:(?i:the)\s+)?(?P<part>{w.MONTH}|{w.SEASON})\s+(?:(?i:of)\s+)?(?P<spelled>{SPELLED_YEAR})",
+        resolve_spelled_month_year,
+    ),
     _rule(
         "holiday",
         rf"(?:(?P<rel>(?i:last|next|this|this\s+past|this\s+coming))\s+)?(?P<holiday>{HOLIDAY})(?:,?\s+(?P<year>{YEAR}))?",
