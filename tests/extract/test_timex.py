@@ -208,6 +208,7 @@ def test_find_times_spans_point_into_the_text(extractor: Extractor) -> None:
          [("the year", "P1Y", "DURATION"), ("March 31", "2024-03-31", "DATE")]),
         ("Sales for the full year were flat.", [("the full year", "2024", "DATE")]),
         ("Sales fell from the year before.", []),
+        ("Systems failed in the year 2000.", [("the year 2000", "2000", "DATE")]),
         ("Leaders discussed a summit set for April.", [("April", "2025-04", "DATE")]),
         ("Trading is to resume in Paris on Tuesday.", [("Tuesday", "2024-10-22", "DATE")]),
         ("The offer had been scheduled to expire Friday.", [("Friday", "2024-10-11", "DATE")]),

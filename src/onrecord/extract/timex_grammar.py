@@ -136,7 +136,7 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "year",
-        rf"(?:(?i:fiscal(?:\s+year)?|the)\s+)?(?<![$£€#\d.,/])(?P<year>{YEAR})(?:'s)?(?:\s+(?i:period))?(?!\s*%|,\d|\.\d|-\d)",
+        rf"(?:(?i:fiscal(?:\s+year)?|the(?:\s+year)?)\s+)?(?<![$£€#\d.,/])(?P<year>{YEAR})(?:'s)?(?:\s+(?i:period))?(?!\s*%|,\d|\.\d|-\d)",
         resolve_year,
     ),
     _rule(
@@ -274,7 +274,7 @@ RULES = (
     ),
     _rule(
         "the_year",
-        r"(?:(?P<edge>(?i:earlier|later))\s+(?i:in)\s+)?(?i:the)\s+(?:(?i:full|fiscal|entire|whole)\s+)?(?i:year)(?!\s+(?i:ago|earlier|before|after|later|since|in\s+which)\b)",
+        r"(?:(?P<edge>(?i:earlier|later))\s+(?i:in)\s+)?(?i:the)\s+(?:(?i:full|fiscal|entire|whole)\s+)?(?i:year)(?!\s+(?:(?i:ago|earlier|before|after|later|since|in\s+which)\b|\d))",
         resolve_the_year,
     ),
     _rule("week_of", rf"(?i:the\s+week\s+of)\s+(?P<date>{MONTH}\s+{w.DAY_NUM})", resolve_week_of),
