@@ -36,7 +36,7 @@ LEADING_PREPOSITION_RE = re.compile(
     r"(?i)^(?:in|on|at|during|over(?:\s+the\s+course\s+of)?|throughout|since|by|until|till|from|for|within)\s+"
 )
 EARLIEST_RE = re.compile(r"(?i)\bas\s+(?:soon|early)\s+as\s+$")
-DEADLINE_RE = re.compile(r"(?i)\b(?:by|until|till|effective)\s+(?:(?:mid|early|late)[\s-]+)?$")
+DEADLINE_RE = re.compile(r"(?i)\b(?:until|till|effective)\s+(?:(?:mid|early|late)[\s-]+)?$")
 LEADING_MOD_RE = re.compile(rf"(?i)^(?P<word>{_MOD_WORDS})[\s-]+")
 MOD_OF_WORD = {
     "early": "START", "earlier": "START", "beginning": "START", "start": "START",
