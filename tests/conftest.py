@@ -202,3 +202,27 @@ def extract(extractor: Extractor) -> Callable[..., Extraction]:
         return extractor.extract(Article(id=content_id("a", text), source="test.txt", text=text, date=date))
 
     return run
+
+
+TEST_DATA = Path(__file__).resolve().parent / "data"
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+# Markup an article may carry; tests/data/xss/ and tests/data/xss-record.json are full of it.
+XSS_PAYLOADS = ("<script>alert(1)</script>", '"><img src=x onerror=alert(1)>', "javascript:alert(1)")
+
+
+@pytest.fixture(scope="session")
+def served_db(tmp_path_factory: pytest.TempPathFactory, extractor: Extractor) -> Path:
+    """A store filled by real extraction of samples/ and tests/data/xss/, plus a stored record with
+    an XSS payload in every field: what the API, page and security tests serve."""
+    from onrecord.read import read_paths
+
+    path = tmp_path_factory.mktemp("served") / "served.db"
+    read = list(read_paths([str(SAMPLES), str(TEST_DATA / "xss")]))
+    articles = [item for item in read if isinstance(item, Article)]
+    assert len(articles) == len(read), [item for item in read if not isinstance(item, Article)]
+    with Store.open(path) as store:
+        for extraction in extractor.extract_many(articles):
+            assert isinstance(extraction, Extraction), extraction
+            store.add(extraction)
+        store.add(Extraction.model_validate_json((TEST_DATA / "xss-record.json").read_text("utf-8")))
+    return path
