@@ -150,10 +150,12 @@ class Event(Record):
     trigger: Span
     participants: tuple[Participant, ...] = ()
     place: Place | None = None
-    time: TimeValue | None = None
+    time: TimeValue | None = None  # when it happened or was decided
+    period: TimeValue | None = None  # the span a commitment covers ("over the course of 2025")
     amount: Amount | None = None
     status: EventStatus = "past"
     evidence: Span
+    commitment: bool = False  # an amount or an object (fund, command, weapons) given to a recipient
 
 
 class Extraction(Record):

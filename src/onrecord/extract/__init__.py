@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from onrecord.extract.entities import find_entities, relabel_person_names
+from onrecord.extract.events import find_events, link_events
 from onrecord.extract.gazetteer import Gazetteer
 from onrecord.extract.provenance import find_provenance
 from onrecord.extract.roles import assign_roles, find_descriptions
@@ -32,7 +33,11 @@ def extract_doc(article: Article, doc: Doc, gazetteer: Gazetteer, *, events: boo
     assign_roles(doc, table)
     find_descriptions(doc, table)
     statements = find_statements(doc, article, table, article.related)
+    drafts = find_events(doc, article, table) if events else []
     entities, ids = table.freeze()
     return Extraction(
-        article=article, entities=entities, statements=tuple(link_speakers(statements, table, ids))
+        article=article,
+        entities=entities,
+        statements=tuple(link_speakers(statements, table, ids)),
+        events=link_events(drafts, article, ids),
     )
