@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from onrecord.store import DayCount
-from onrecord.web.timeline import HEIGHT, WIDTH, timeline
+from onrecord.web.timeline import HEIGHT, MAX_STEP, WIDTH, timeline
 
 
 def days(*pairs: tuple[str, int]) -> list[DayCount]:
@@ -58,3 +58,12 @@ def test_month_bins_link_whole_months() -> None:
     february = chart.bars[1]
     assert (february.since, february.until, february.count) == (dt.date(2024, 2, 1), dt.date(2024, 2, 29), 0)
     assert chart.bars[-1].until == dt.date(2024, 12, 31)
+
+
+def test_a_few_bins_stay_narrow_bars_in_the_middle() -> None:
+    chart = timeline(days(("2024-10-16", 9)))
+
+    assert chart is not None
+    [bar] = chart.bars
+    assert bar.width <= MAX_STEP
+    assert bar.x + bar.width / 2 == pytest.approx(WIDTH / 2)

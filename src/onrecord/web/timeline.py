@@ -17,6 +17,7 @@ AXIS = 22  # pixels below the bars for the date labels
 MAX_DAY_BINS = 62
 MAX_MONTH_BINS = 48
 MAX_LABELS = 6
+MAX_STEP = 48  # pixels per bin at most: a few bins stay bars, not blocks, centred in the chart
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -90,14 +91,15 @@ def timeline(days: list[DayCount]) -> Timeline | None:
         counts[index] += day.statements
     most = max(counts)
     plot = HEIGHT - AXIS
-    step = WIDTH / len(bins)
-    gap = min(2.0, step * 0.2)
+    step = min(WIDTH / len(bins), MAX_STEP)
+    left = (WIDTH - step * len(bins)) / 2
+    gap = min(2.0, step * 0.2) if step < MAX_STEP else step * 0.25
     bars = []
     for position, ((since, until), count) in enumerate(zip(bins, counts, strict=True)):
         height = plot * count / most if count else 0.0
         bars.append(
             Bar(
-                x=round(position * step + gap / 2, 2),
+                x=round(left + position * step + gap / 2, 2),
                 y=round(plot - height, 2),
                 width=round(step - gap, 2),
                 height=round(height, 2),
