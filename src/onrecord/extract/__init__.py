@@ -9,7 +9,9 @@ from onrecord.extract.events import find_events, link_events
 from onrecord.extract.gazetteer import Gazetteer
 from onrecord.extract.provenance import find_provenance
 from onrecord.extract.roles import assign_roles, find_descriptions
+from onrecord.extract.statement_dates import date_statements
 from onrecord.extract.statements import find_statements, link_speakers
+from onrecord.extract.timex import find_times
 from onrecord.model import Article, Extraction
 
 if TYPE_CHECKING:
@@ -32,8 +34,9 @@ def extract_doc(article: Article, doc: Doc, gazetteer: Gazetteer, *, events: boo
     relabel_person_names(table)
     assign_roles(doc, table)
     find_descriptions(doc, table)
-    statements = find_statements(doc, article, table, article.related)
-    drafts = find_events(doc, article, table) if events else []
+    times = find_times(doc, article.date)
+    statements = date_statements(find_statements(doc, article, table, article.related), doc, times)
+    drafts = find_events(doc, article, table, times=times) if events else []
     entities, ids = table.freeze()
     return Extraction(
         article=article,

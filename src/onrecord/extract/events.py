@@ -36,7 +36,7 @@ from onrecord.extract.events_lexicon import Lexicon
 from onrecord.extract.events_roles import PLACE_TARGET_TYPES, Mention, RoleReader
 from onrecord.extract.timex import find_times
 from onrecord.ids import content_id
-from onrecord.model import Article, Event, Participant, Place, Span
+from onrecord.model import Article, Event, Participant, Place, Span, TimeValue
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -48,16 +48,25 @@ GIVING = frozenset({"AID", "AGREE", "COOPERATE", "SUPPORT"})
 
 
 def find_events(
-    doc: Doc, article: Article, table: EntityTable, *, lexicon: Lexicon | None = None
+    doc: Doc,
+    article: Article,
+    table: EntityTable,
+    *,
+    times: list[TimeValue] | None = None,
+    lexicon: Lexicon | None = None,
 ) -> list[Draft]:
-    """Every event in ``doc`` as drafts whose participants point at the (unfrozen) entity table."""
+    """Every event in ``doc`` as drafts whose participants point at the (unfrozen) entity table.
+
+    ``times`` are the article's time expressions (:func:`find_times`), found here when not given.
+    """
     lexicon = lexicon or Lexicon.load()
+    times = find_times(doc, article.date) if times is None else times
     reader = RoleReader(doc, table)
     skipped = [(r.span.start, r.span.end) for r in article.related]
     frames = [f for f in find_frames(doc, lexicon) if not _inside(f.head.idx, skipped)]
     drafts = [_draft(frame, reader, doc.text) for frame in frames]
     occasions = find_occasions(doc, reader)
-    occasion_times = attach_times(drafts, find_times(doc, article.date), doc, occasions)
+    occasion_times = attach_times(drafts, times, doc, occasions)
     attach_amounts(drafts, find_amounts(doc), doc)
     inherit(drafts, doc.text, occasion_times, article.date, occasions)
     drafts = merge_repeats([d for d in drafts if d.participants])

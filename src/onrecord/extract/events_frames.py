@@ -35,7 +35,24 @@ MILITARY_WORDS = frozenset(
     missile rocket shell airstrike mine minefield landmine gunship warship""".split()
 )
 CONVENTIONAL_LEMMAS = frozenset({"kill", "attack", "wound", "shoot", "bomb", "injure"})
-STATIVE_LEMMAS = frozenset({"be", "have", "remain", "seem", "stay", "become", "know", "understand", "feel"})
+# clause verbs after "must" that ask nothing of their subject ("Ukraine must receive an invitation")
+STATIVE_LEMMAS = frozenset(
+    {
+        "be",
+        "have",
+        "remain",
+        "seem",
+        "stay",
+        "become",
+        "know",
+        "understand",
+        "feel",
+        "receive",
+        "get",
+        "obtain",
+        "gain",
+    }
+)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -140,7 +157,7 @@ def _frame_at(token: Token, lexicon: Lexicon) -> Frame | None:
         steps.append(inner)
     chain = tuple(t for s in steps for t in s.tokens)
     core_step = next((s for s in reversed(steps) if s.entry.cls not in WRAPPERS), None)
-    if core_step is None and not _stands_alone(steps[-1]):
+    if core_step is None and len(steps) == 1 and not _stands_alone(steps[0]):
         return None  # "what Ukrainians want": a wrapper with nothing wrapped
     wrappers = [s.entry for s in steps if s.entry.cls in WRAPPERS]
     type_ = compose(wrappers, core_step.entry if core_step else None)
@@ -148,9 +165,12 @@ def _frame_at(token: Token, lexicon: Lexicon) -> Frame | None:
     head = steps[0].tokens[0]
     if type_ == "ASSAULT" and core_step is not None and _military_subject(head, core_step.tokens[-1]):
         type_ = "FIGHT"
+    promised = type_ == "AID"
     type_, status = _modality(head, type_, wrappers)
     if type_ is None:
         return None
+    if promised and type_ == "AGREE" and kind is None:
+        kind = "commitment"  # "will give Tanzania a grant"
     core = core_step.tokens[-1] if core_step else steps[-1].tokens[-1]
     return Frame(
         head=head,
@@ -175,7 +195,7 @@ def _stands_alone(step: _Step) -> bool:
         c.dep_ in ("dobj", "xcomp", "ccomp")
         and c.pos_ in ("NOUN", "PROPN", "NUM", "VERB")
         or c.dep_ == "prep"
-        and c.lower_ in ("to", "on", "for")
+        and c.lower_ in ("to", "on", "upon", "for", "with")
         for c in verb.children
     )
 
@@ -184,7 +204,11 @@ def _military_subject(head: Token, core: Token) -> bool:
     """ "Israeli tanks killed …", "an army helicopter attacked …": conventional force."""
     if core.lemma_.lower() not in CONVENTIONAL_LEMMAS:
         return False
-    subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    token = head
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    while subject is None and token.dep_ in ("advcl", "conj", "xcomp") and token.head.i != token.i:
+        token = token.head  # "Israeli jets struck …, killing three civilians"
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
     if subject is None:
         return False
     words = {t.lemma_.lower() for t in subject.subtree}
@@ -257,7 +281,7 @@ def _obligation_frame(token: Token) -> Frame | None:
         auxes = {a.lower_ for a in clause.children if a.dep_ == "aux"}
         has_to = any(c.dep_ == "xcomp" for c in clause.children) and clause.lemma_ == "have"
         subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-        stative = clause.lemma_.lower() in STATIVE_LEMMAS
+        stative = clause.lemma_.lower() in STATIVE_LEMMAS or any(c.dep_ == "auxpass" for c in clause.children)
         if (
             (auxes & OBLIGATION_AUX or has_to)
             and not stative
@@ -288,8 +312,8 @@ def compose(wrappers: list[Entry], core: Entry | None) -> str | None:
             type_ = "REJECT"
         elif cls in ("demand", "request"):
             type_ = "REQUEST"
-        elif cls == "decide":
-            type_ = type_ or wrapper.type
+        elif cls == "decide":  # a decision to give is a promise to give (CAMEO 033)
+            type_ = "AGREE" if type_ == "AID" else type_ or wrapper.type
         elif cls == "allow":
             type_ = "CONCEDE"
         elif cls == "prepare":
@@ -312,8 +336,9 @@ def _modality(head: Token, type_: str | None, wrappers: list[Entry]) -> tuple[st
     """Adjust the type for future, negation and conditions; return it with the status."""
     auxes = _auxiliaries(head)
     negated = any(c.dep_ == "neg" for c in (*head.children, *_copula_children(head)))
-    future = bool(auxes & FUTURE_AUX) or _going_to(head)
-    modal = bool(auxes & MODAL_AUX)
+    reported_would = "would" in auxes and _reported_in_past(head)  # "said France would not send"
+    future = bool(auxes & FUTURE_AUX) or _going_to(head) or reported_would
+    modal = bool(auxes & MODAL_AUX) and not reported_would
     unless = any(c.lower_ == "unless" for t in (head, *head.children) for c in t.children if c.dep_ == "mark")
     if type_ is not None and not wrappers and (future or modal):
         type_ = "THREATEN" if type_ in HOSTILE else "AGREE" if type_ in COOPERATIVE else type_
@@ -361,6 +386,14 @@ def _copula_children(token: Token) -> list[Token]:
     if token.pos_ == "ADJ" and token.dep_ == "acomp":
         return list(token.head.children)
     return []
+
+
+def _reported_in_past(head: Token) -> bool:
+    """A clause reported by a past-tense verb, where "would" is the future of the past."""
+    governor = head.head
+    return (
+        head.dep_ == "ccomp" and governor.lemma_.lower() in CUE_LEMMAS and governor.tag_ in ("VBD", "VBN")
+    ) and not _conditional(head)
 
 
 def _going_to(head: Token) -> bool:

@@ -132,7 +132,7 @@ class Lexicon:
     ) -> Entry | None:
         for entry in entries:
             if entry.objects:
-                if entry.objects & words:
+                if entry.objects & words or ("*" in entry.objects and words):
                     return entry
             elif not constrained_only:
                 return entry

@@ -31,7 +31,7 @@ PEOPLE_NOUNS = frozenset(
     court party member ally partner neighbor neighbour country state nation regime administration
     ministry council committee commission agency group faction opposition side community population
     candidate leadership union organization organisation alliance coalition bloc junta cabinet
-    palestinian israeli kurd settler national alien landowner youth child woman man victim""".split()
+    counterpart colleague palestinian israeli kurd settler national alien landowner youth child woman man victim""".split()
 )
 PARTITIVES = frozenset(
     """group number thousand hundred dozen score ten million some many most all part majority contingent
