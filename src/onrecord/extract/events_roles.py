@@ -11,7 +11,7 @@ mention is linked to a canonical entity through the entity table; pronouns and r
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from onrecord.extract.entities import Cluster, EntityTable
@@ -139,9 +139,16 @@ class RoleReader:
             actor = next(iter(self._owners([actor])), None)
         found = [self.mention(t, "actor") for t in _conjuncts(actor)]
         actor_ids = {t.i for t in _conjuncts(actor)}
+        actors = {id(m.cluster) for m in found if m is not None and m.cluster is not None}
         targets = [(r, t) for r, t in self._targets(frame) if t.i not in actor_ids]
         for role, token in _dedupe(targets):
-            found.extend(self.mention(t, role) for t in _conjuncts(token) if t.i not in actor_ids)
+            for t in _conjuncts(token):
+                mention = self.mention(t, role) if t.i not in actor_ids else None
+                if mention is not None and id(mention.cluster) in actors and role != "object":
+                    if t.pos_ == "PROPN":
+                        continue  # the actor named again is not its own target
+                    mention = replace(mention, cluster=None)  # "met the president": another president
+                found.append(mention)
         return [m for m in found if m is not None]
 
     def actor_token(self, frame: Frame) -> Token | None:
@@ -220,11 +227,12 @@ class RoleReader:
     def _clause_targets(self, wrapper: Token) -> list[Token]:
         """ "decided to make the path to membership irreversible for Ukraine": the beneficiary."""
         for clause in (c for c in wrapper.children if c.dep_ in ("xcomp", "ccomp")):
-            for token in clause.subtree:
-                if token.dep_ == "prep" and token.lower_ in ("for", "to", "with"):
-                    found = [t for t in self._prep_targets(token, nested=False) if t.pos_ != "PRON"]
-                    if found:
-                        return found
+            for word in ("for", "to", "with"):
+                for token in clause.subtree:
+                    if token.dep_ == "prep" and token.lower_ == word:
+                        found = [t for t in self._prep_targets(token, nested=False) if t.pos_ != "PRON"]
+                        if found:
+                            return found
         return []
 
     def _purpose_targets(self, head: Token) -> list[Token]:
@@ -324,20 +332,30 @@ class RoleReader:
             return Mention(
                 role=role, start=token.idx, end=token.idx + len(token), text=words, cluster=cluster
             )
-        return Mention(role=role, start=start, end=end, text=text, cluster=self._cluster(token, start, end))
+        return Mention(
+            role=role, start=start, end=end, text=text, cluster=self._cluster(token, start, end, role)
+        )
 
-    def _cluster(self, token: Token, start: int, end: int) -> Cluster | None:
-        head_start, head_end = token.idx, token.idx + len(token)
-        cluster = self.table.at(head_start, head_end) or self.table.at(start, end)
+    def _cluster(self, token: Token, start: int, end: int, role: str) -> Cluster | None:
+        """The entity a phrase names: its head word's, a role description's ("the head of state"), or,
+        for an actor or target, its owner's ("Israeli jets", "the Ivory Coast's Supreme Court")."""
+        cluster = self.table.at(token.idx, token.idx + len(token))
         if cluster is not None:
             return cluster
         words = self.doc.char_span(start, end, alignment_mode="expand")
-        if words is None or not any(t.lower_ in TITLE_HEADS or t.lower_ == "head" for t in words):
-            return None
-        described = resolve_description(words, self.table, allow_bare=True)
-        if described is not None:
-            self.table.add_mention(described, start, end, name=False)
-        return described
+        if words is not None and any(t.lower_ in TITLE_HEADS or t.lower_ == "head" for t in words):
+            described = resolve_description(words, self.table, allow_bare=True)
+            if described is not None:
+                self.table.add_mention(described, start, end, name=False)
+                return described
+        if role in ("object", "place"):
+            return None  # "a NATO-Ukraine Coordination Command" is not NATO
+        for child in token.children:
+            if child.dep_ in ("poss", "compound", "amod", "nmod"):
+                owner = self.table.at(child.idx, child.idx + len(child))
+                if owner is not None and owner.type in ACTOR_TYPES:
+                    return owner
+        return None
 
     def _antecedent(self, pronoun: Token) -> tuple[str, Cluster | None] | None:
         """A pronoun's referent: the subject of the clause that reports it ("Hungary said it will …"),
@@ -354,7 +372,7 @@ class RoleReader:
             subject = _subject(governor) or _agent(governor)
             if subject is not None and subject.pos_ != "PRON" and self._fits(lower, subject):
                 start, end = _extent(subject)
-                return self.doc.text[start:end], self._cluster(subject, start, end)
+                return self.doc.text[start:end], self._cluster(subject, start, end, "actor")
         sentences = list(self.doc.sents)
         index = next(i for i, s in enumerate(sentences) if s.start <= pronoun.i < s.end)
         reach = sentences[max(0, index - PRONOUN_REACH)].start_char
