@@ -30,6 +30,7 @@ COMMAND_MODULES = (
     "onrecord.cli.eval_timeml",
     "onrecord.cli.serve_cmd",
     "onrecord.cli.train_cmd",
+    "onrecord.cli.events_cmd",
 )
 
 

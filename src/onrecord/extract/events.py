@@ -69,7 +69,7 @@ def find_events(
     occasion_times = attach_times(drafts, times, doc, occasions)
     attach_amounts(drafts, find_amounts(doc), doc)
     inherit(drafts, doc.text, occasion_times, article.date, occasions)
-    drafts = merge_repeats([d for d in drafts if d.participants])
+    drafts = merge_repeats([d for d in drafts if d.participants or (d.place and d.time)])
     date_after(drafts)
     return drafts
 

@@ -27,7 +27,7 @@ from onrecord.model import Amount, TimeValue
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-PERIOD_PREPS = frozenset({"over", "for", "throughout", "through", "until", "till", "within"})
+PERIOD_PREPS = frozenset({"over", "for", "throughout", "through", "until", "till", "within", "by"})
 CONTINUATION_OPENERS = ("in addition", "additionally", "also", "moreover", "furthermore")
 MAX_CLIMB = 8
 
@@ -161,10 +161,28 @@ def inherit(
             and _same_paragraph(text, previous, draft)
         ):
             _continue_from(draft, previous)
+        if not draft.actors() and _definite_noun(draft):
+            _refer_back(draft, drafts)
         if draft.time is None and draft.place is not None:
             draft.time = _time_at_place(draft, occasions, occasion_times)
         if draft.actors():
             previous = draft
+
+
+def _definite_noun(draft: Draft) -> bool:
+    """ "the talks would continue": an event noun that refers back to one already mentioned."""
+    core = draft.frame.core
+    return core.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in core.children)
+
+
+def _refer_back(draft: Draft, drafts: list[Draft]) -> None:
+    for earlier in drafts:
+        if earlier is draft:
+            return
+        same = earlier.frame.kind == draft.frame.kind and earlier.frame.core.lemma_ == draft.frame.core.lemma_
+        if same and earlier.actors():
+            draft.participants[:0] = earlier.actors()
+            return
 
 
 def _from_occasion(draft: Draft, occasion: Occasion, time: TimeValue | None, dct: dt.date | None) -> None:

@@ -341,7 +341,8 @@ def _modality(head: Token, type_: str | None, wrappers: list[Entry]) -> tuple[st
     modal = bool(auxes & MODAL_AUX) and not reported_would
     unless = any(c.lower_ == "unless" for t in (head, *head.children) for c in t.children if c.dep_ == "mark")
     if type_ is not None and not wrappers and (future or modal):
-        type_ = "THREATEN" if type_ in HOSTILE else "AGREE" if type_ in COOPERATIVE else type_
+        # a future protest stays a (planned) protest; other future hostility is a threat (CAMEO 13)
+        type_ = "THREATEN" if type_ in HOSTILE - {"PROTEST"} else "AGREE" if type_ in COOPERATIVE else type_
     if negated and type_ is not None:
         if type_ in COOPERATIVE and (future or modal or wrappers):
             type_ = "REJECT"
@@ -413,10 +414,18 @@ def _conditional(head: Token) -> bool:
             "VBP",
         ):
             return True
+        if token.lemma_.lower() not in CUE_LEMMAS and any(_condition_clause(c) for c in token.children):
+            return True  # "the EU was ready to help fund stations if the two sides asked for it"
         if token.head == token:
             return False
         token = token.head
     return False
+
+
+def _condition_clause(token: Token) -> bool:
+    return token.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in token.children
+    )
 
 
 def _irrealis(head: Token) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     Column,
     Date,
     DateTime,
@@ -23,6 +24,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
 )
 
 metadata = MetaData(
@@ -116,7 +118,26 @@ events = Table(
     Column("time_end", Date),
     Column("record", JSON, nullable=False, comment="the full Event record"),
     Column("extractor", String(64), nullable=False),
+    Column(
+        "commitment",
+        Boolean,
+        nullable=False,
+        server_default=false(),
+        index=True,
+        comment="an amount or object given to a recipient (migration 0003)",
+    ),
     UniqueConstraint("article_id", "id"),
+)
+
+# Who took part in each event, for actor/target filters and timelines (migration 0003).
+event_participants = Table(
+    "event_participants",
+    metadata,
+    Column("event_pk", ForeignKey("events.pk", ondelete="CASCADE"), nullable=False, index=True),
+    Column("role", String(16), nullable=False, comment="actor | target | recipient | object"),
+    Column("entity_pk", ForeignKey("entities.pk", ondelete="SET NULL"), index=True),
+    Column("name", Text, nullable=False, comment="the entity's name, else the words as written"),
+    Column("folded", Text, nullable=False, index=True),
 )
 
 Index("ix_statements_speaker_sort", statements.c.speaker_pk, statements.c.sort_key)

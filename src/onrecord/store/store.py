@@ -39,6 +39,16 @@ from sqlalchemy.pool import StaticPool
 from onrecord.errors import StoreError
 from onrecord.model import Entity, Extraction, Role
 from onrecord.store import rows
+from onrecord.store.events import (
+    EventQuery,
+    EventRow,
+    LedgerRow,
+    TimelineRow,
+    commitment_ledger,
+    entity_timeline,
+    insert_events,
+    list_events,
+)
 from onrecord.store.migrate import upgrade
 from onrecord.store.records import (
     DEFAULT_STATEMENT_LIMIT,
@@ -285,6 +295,23 @@ class Store:
                 events=tuple(rows.event_from_row(r._mapping) for r in event_rows),
             )
 
+    # ---- events (queries in onrecord.store.events) ---------------------------------------------
+
+    def events(self, query: EventQuery | None = None) -> list[EventRow]:
+        """Events by type, actor, target and date range, in the order they happened."""
+        with self._read() as connection:
+            return list_events(connection, query or EventQuery())
+
+    def commitments(self, by: str | None = None, to: str | None = None) -> list[LedgerRow]:
+        """The commitments ledger: one row per commitment, with its first report."""
+        with self._read() as connection:
+            return commitment_ledger(connection, by=by, to=to)
+
+    def timeline(self, name: str) -> list[TimelineRow]:
+        """Statements and events involving an entity, in the order they happened."""
+        with self._read() as connection:
+            return entity_timeline(connection, name)
+
     def counts(self) -> Counts:
         with self._read() as connection:
             found = {
@@ -340,9 +367,8 @@ def _insert(connection: Connection, extraction: Extraction) -> None:
         statement_rows.append(rows.statement_row(article, position, statement, speaker_pk))
     if statement_rows:
         connection.execute(insert(statements), statement_rows)
-    event_rows = [rows.event_row(article.id, position, e) for position, e in enumerate(extraction.events)]
-    if event_rows:
-        connection.execute(insert(events), event_rows)
+    names = {entity.id: entity.name for entity in extraction.entities}
+    insert_events(connection, article.id, extraction.events, entity_pks, names)
 
 
 def _insert_entities(connection: Connection, article_id: str, found: Iterable[Entity]) -> dict[str, int]:
