@@ -38,6 +38,9 @@ def payload_pages(client: TestClient) -> list[str]:
         "/articles/" + RECORD,
         "/articles/" + pipeline_article["articles"][0]["id"],
         "/articles/%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+        "/events",
+        "/events?actor=Vale",
+        "/commitments",
         "/%3Cscript%3Ealert(1)%3C/script%3E",
     ]
 

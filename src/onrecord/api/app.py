@@ -13,7 +13,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 import onrecord
-from onrecord.api import exports, ingest, routes
+from onrecord.api import events, exports, ingest, routes
 from onrecord.api.errors import SafeJSONResponse, install_error_handlers
 from onrecord.api.state import DEFAULT_MAX_BODY, AppState, LazyExtractor
 from onrecord.errors import OnrecordError
@@ -101,7 +101,7 @@ def create_app(
         extractor=LazyExtractor(loaded=extractor),
     )
     install_error_handlers(app, pages.error_page)
-    for router in (exports.router, routes.router, ingest.router, pages.router):
+    for router in (exports.router, routes.router, events.router, ingest.router, pages.router):
         app.include_router(router)
     app.mount("/static", StaticFiles(directory=pages.STATIC_DIR), name="static")
     if cors_origins:

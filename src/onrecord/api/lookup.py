@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from onrecord.api.errors import ApiError
@@ -56,12 +58,19 @@ class InvalidQuery(ApiError):
         super().__init__(422, message)
 
 
-def statement_page(store: Store, query: StatementQuery) -> StatementPage:
-    """One page of statements; filters the store refuses become :class:`InvalidQuery`."""
+@contextmanager
+def refused_as_invalid() -> Iterator[None]:
+    """Filters the store refuses (no words, no letters, a foreign cursor) become :class:`InvalidQuery`."""
     try:
-        return store.statement_page(query)
+        yield
     except StoreError as exc:
         raise InvalidQuery(str(exc)) from exc
+
+
+def statement_page(store: Store, query: StatementQuery) -> StatementPage:
+    """One page of statements; filters the store refuses become :class:`InvalidQuery`."""
+    with refused_as_invalid():
+        return store.statement_page(query)
 
 
 def entities_named(store: Store, folded: str, type_: str | None = None) -> list[EntityRow]:

@@ -20,8 +20,10 @@ from starlette.templating import Jinja2Templates
 from onrecord.api.errors import ApiError
 from onrecord.api.lookup import InvalidQuery, StatementFilters, entities_named, statement_page
 from onrecord.api.state import store_of
+from onrecord.errors import StoreError
 from onrecord.model import Entity, Extraction, StatementKind
 from onrecord.store import StatementPage, Store, fold
+from onrecord.store.events import EventQuery
 from onrecord.web.highlight import KINDS, highlighted
 from onrecord.web.timeline import timeline
 
@@ -261,3 +263,42 @@ def _entities_by_type(extraction: Extraction) -> dict[str, list[Entity]]:
     for entity in sorted(extraction.entities, key=lambda e: (e.type, e.name.casefold())):
         grouped.setdefault(entity.type, []).append(entity)
     return grouped
+
+
+@router.get("/events")
+def events(
+    request: Request,
+    store: StoreDep,
+    type: str = "",  # noqa: A002
+    actor: str = "",
+    target: str = "",
+    since: str = "",
+    until: str = "",
+) -> Response:
+    problems = FormProblems()
+    query = EventQuery(
+        type=type.strip() or None,
+        actor=actor.strip() or None,
+        target=target.strip() or None,
+        since=problems.date("since", since),
+        until=problems.date("until", until),
+        limit=LIST_SIZE,
+    )
+    found = []
+    try:
+        found = store.events(query)
+    except StoreError as exc:
+        problems.append(str(exc))
+    form = {"type": type, "actor": actor, "target": target, "since": since, "until": until}
+    return render(request, "events.html", rows=found, form=form, problems=problems, size=LIST_SIZE)
+
+
+@router.get("/commitments")
+def commitments(request: Request, store: StoreDep, by: str = "", to: str = "") -> Response:
+    problems = FormProblems()
+    found = []
+    try:
+        found = store.commitments(by=by.strip() or None, to=to.strip() or None)
+    except StoreError as exc:
+        problems.append(str(exc))
+    return render(request, "commitments.html", rows=found, form={"by": by, "to": to}, problems=problems)
