@@ -166,15 +166,24 @@ def entity_timeline(connection: Connection, name: str) -> list[TimelineRow]:
                 article_id=m["article_id"], article_date=m["article_date"], outlet=m["outlet"],
             )
         )  # fmt: skip
-    involved = _event_select().where(_involves(folded, None))
+    involved = (
+        _event_select()
+        .add_columns(event_participants.c.role)
+        .join(event_participants, event_participants.c.event_pk == events.c.pk)
+        .where(_named_participant(folded))
+        .order_by(events.c.pk)
+    )
+    seen: set[int] = set()
     for row in connection.execute(involved):
-        event_row = _event_row(row._mapping)
-        roles = [p.role for p in event_row.event.participants if _named(p, folded)]
+        mapping = row._mapping
+        if mapping["pk"] in seen:
+            continue  # named twice in one event: the first role
+        seen.add(mapping["pk"])
+        event_row = _event_row(mapping)
         found.append(
             TimelineRow(
-                day=event_row.day, kind="event", role=roles[0] if roles else "participant",
-                text=_event_summary(event_row), article_id=event_row.article_id,
-                article_date=event_row.article_date, outlet=event_row.outlet,
+                day=event_row.day, kind="event", role=mapping["role"], text=_event_summary(event_row),
+                article_id=event_row.article_id, article_date=event_row.article_date, outlet=event_row.outlet,
             )
         )  # fmt: skip
     return sorted(found, key=lambda r: (r.day or dt.date.max, r.article_date or dt.date.max, r.kind))
@@ -215,12 +224,16 @@ def _event_filters(query: EventQuery) -> list[ColumnElement[bool]]:
     return filters
 
 
-def _involves(folded: str, roles: tuple[str, ...] | None) -> ColumnElement[bool]:
-    """Events with a participant (in ``roles``) named ``folded`` or any alias of its entity."""
-    named = or_(
+def _named_participant(folded: str) -> ColumnElement[bool]:
+    """A participant named ``folded`` or linked to an entity with that name or alias."""
+    return or_(
         event_participants.c.entity_pk.in_(entities_named(folded)), event_participants.c.folded == folded
     )
-    condition = and_(event_participants.c.event_pk == events.c.pk, named)
+
+
+def _involves(folded: str, roles: tuple[str, ...] | None) -> ColumnElement[bool]:
+    """Events with a participant (in ``roles``) named ``folded`` or any alias of its entity."""
+    condition = and_(event_participants.c.event_pk == events.c.pk, _named_participant(folded))
     if roles is not None:
         condition = and_(condition, event_participants.c.role.in_(roles))
     return exists().where(condition)
