@@ -51,7 +51,14 @@ def serve(
     mode = "writes need the ONRECORD_TOKEN bearer token" if token else "read-only"
     if not _loopback(host):
         typer.echo(f"warning: listening on {host}: other machines can reach this server ({mode})", err=True)
-    typer.echo(f"onrecord: serving {db} on http://{host}:{port} ({mode}); stop with Ctrl+C", err=True)
+    counts = app.state.onrecord.store.counts()
+    typer.echo(
+        f"onrecord: serving {db} ({counts.articles} articles, {counts.statements} statements) "
+        f"on http://{host}:{port} ({mode}); stop with Ctrl+C",
+        err=True,
+    )
+    if not counts.articles:
+        typer.echo(f"warning: the store is empty; fill it with: onrecord ingest FILES --db {db}", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
 
 
