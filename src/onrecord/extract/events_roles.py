@@ -311,9 +311,9 @@ class RoleReader:
         place = None
         for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS):
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                token = self.place_token(pobj)
-                if token is not None and place is None:
-                    place = self.mention(token, "place")
+                named = self.place_token(pobj)
+                if named is not None and place is None:
+                    place = self.mention(named, "place")
         future = any(c.lower_ in FUTURE_WORDS for c in noun.children if c.dep_ == "amod")
         return Occasion(token=noun, owner=owner, place=place, future=future)
 

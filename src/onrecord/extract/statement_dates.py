@@ -19,7 +19,7 @@ MAX_CLIMB = 4
 
 def date_statements(statements: list[Statement], doc: Doc, times: list[TimeValue]) -> list[Statement]:
     """``statements`` with ``date`` set from a day-precise time attached to their cue."""
-    verbs = {}
+    verbs: dict[int, TimeValue] = {}
     for time in times:
         if time.granularity != "day" or time.start is None or time.span is None:
             continue
@@ -30,8 +30,8 @@ def date_statements(statements: list[Statement], doc: Doc, times: list[TimeValue
     for statement in statements:
         cue = statement.cue
         words = doc.char_span(cue.start, cue.end, alignment_mode="expand") if cue is not None else None
-        time = verbs.get(words.root.i) if words is not None and len(words) else None
-        dated.append(statement.model_copy(update={"date": time.start}) if time is not None else statement)
+        found = verbs.get(words.root.i) if words is not None and len(words) else None
+        dated.append(statement.model_copy(update={"date": found.start}) if found is not None else statement)
     return dated
 
 
