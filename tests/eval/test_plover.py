@@ -103,3 +103,15 @@ def test_evaluate_scores_the_main_clause_event(extractor: Extractor, tmp_path: P
     report = evaluate_plover(path, extractor)
     assert report.type_accuracy == 1.0
     assert (report.source.tp, report.target.tp) == (2, 2)
+
+
+# 36 sentences written for onrecord (not from the PLOVER corpus), two per type
+OWN_GOLD = Path(__file__).parent / "data" / "plover_own.jsonl"
+
+
+def test_floor_on_our_own_plover_style_sentences(extractor: Extractor) -> None:
+    """A regression floor, not a benchmark: these sentences were written while building the lexicon."""
+    report = evaluate_plover(OWN_GOLD, extractor)
+    assert report.sentences == 36
+    assert report.type_accuracy >= 0.85
+    assert report.source.f1 >= 0.85 and report.target.f1 >= 0.75

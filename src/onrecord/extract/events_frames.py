@@ -128,7 +128,7 @@ def _light_object(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("dobj", "nsubjpass") and child.pos_ in ("NOUN", "PROPN"):
             return child
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("under", "into", "for")):
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("under", "into", "for", "on")):
         return next((c for c in prep.children if c.dep_ == "pobj"), None)
     if verb.lemma_.lower() in ASPECT_LEMMAS:
         for child in verb.children:

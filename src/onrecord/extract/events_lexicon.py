@@ -33,8 +33,10 @@ CONTAINER_NOUNS = frozenset(
     {"effort", "campaign", "bid", "process", "operation", "drive", "attempt", "round"}
 )
 QUANTITY_NOUNS = frozenset(
-    {"thousand", "hundred", "dozen", "score", "million", "group", "number", "some", "many"}
+    """thousand hundred dozen score million group number some many tonne ton kilogram kilo litre liter
+    barrel shipment load consignment batch""".split()
 )
+
 
 
 @dataclass(frozen=True, kw_only=True)
