@@ -177,6 +177,22 @@ def test_phone_width_has_no_sideways_scrolling(served: str, browser: Browser, di
         shot(page, "phone-article.png")
 
 
+def test_commitments_ledger_and_events(served: str, page: Page, dialogs: list[str]) -> None:
+    page.goto(served + "/")
+    page.get_by_role("link", name="Commitments").click()
+    row = page.locator("table.ledger tbody tr:not(.evidence)", has_text="€40 billion")
+
+    expect(row).to_have_count(1)
+    expect(row.locator("td").first).to_have_text("NATO")
+    shot(page, "commitments.png")
+    page.get_by_role("link", name="Events", exact=True).click()
+    page.get_by_label("Actor").fill("NATO")
+    page.get_by_role("button", name="Filter").click()
+    assert page.locator("ul.events > li").count() >= 1
+    shot(page, "events-nato.png")
+    assert dialogs == []
+
+
 @pytest.mark.parametrize(
     "url",
     [
