@@ -189,7 +189,7 @@ def _stands_alone(step: _Step) -> bool:
     """A wrapper without an action is an event only as a decision or with a thing for object
     ("threatened further action", "demanded a truce", "pledged $1 billion")."""
     if step.entry.cls == "decide":
-        return True
+        return step.entry.kind == "decision"  # "decided" alone is a decision; "help" alone is nothing
     verb = step.tokens[0]
     return any(
         c.dep_ in ("dobj", "xcomp", "ccomp")
