@@ -206,8 +206,6 @@ def extract(extractor: Extractor) -> Callable[..., Extraction]:
 
 TEST_DATA = Path(__file__).resolve().parent / "data"
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
-# Markup an article may carry; tests/data/xss/ and tests/data/xss-record.json are full of it.
-XSS_PAYLOADS = ("<script>alert(1)</script>", '"><img src=x onerror=alert(1)>', "javascript:alert(1)")
 
 
 @pytest.fixture(scope="session")
