@@ -33,11 +33,11 @@ class Extractor:
     """Runs every extractor over articles with one loaded spaCy pipeline."""
 
     def __init__(self, nlp: Language, options: ExtractOptions | None = None) -> None:
-        from onrecord.extract.gazetteer import Gazetteer
+        from onrecord.extract import Resources
 
         self.nlp = nlp
         self.options = options or ExtractOptions()
-        self.gazetteer = Gazetteer.load()
+        self.resources = Resources.load()
 
     @classmethod
     def load(cls, options: ExtractOptions | None = None) -> Extractor:
@@ -67,4 +67,4 @@ class Extractor:
     def _from_doc(self, article: Article, doc: Doc) -> Extraction:
         from onrecord.extract import extract_doc
 
-        return extract_doc(article, doc, self.gazetteer, events=self.options.events)
+        return extract_doc(article, doc, self.resources, events=self.options.events)

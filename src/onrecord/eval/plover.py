@@ -139,7 +139,7 @@ def evaluate_plover(
     for done, record in enumerate(records, start=1):
         doc = extractor.nlp(record.text)
         article = Article(id=content_id("p", record.id, record.text), source=record.id, text=record.text)
-        extraction = extract_doc(article, doc, extractor.gazetteer)
+        extraction = extract_doc(article, doc, extractor.resources)
         score_record(report, record, main_event(extraction.events, doc))
         if progress is not None:
             progress(done, len(records))

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from onrecord.extract.entities import find_entities, relabel_person_names
 from onrecord.extract.events import find_events, link_events
+from onrecord.extract.events_lexicon import Lexicon
 from onrecord.extract.gazetteer import Gazetteer
 from onrecord.extract.provenance import find_provenance
 from onrecord.extract.roles import assign_roles, find_descriptions
@@ -17,11 +19,24 @@ from onrecord.model import Article, Extraction
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["Gazetteer", "extract_doc"]
+__all__ = ["Gazetteer", "Resources", "extract_doc"]
 
 
-def extract_doc(article: Article, doc: Doc, gazetteer: Gazetteer, *, events: bool = True) -> Extraction:
+@dataclass(frozen=True, kw_only=True)
+class Resources:
+    """The shipped data the extractors read, loaded once at the edge and passed in."""
+
+    gazetteer: Gazetteer
+    lexicon: Lexicon
+
+    @classmethod
+    def load(cls) -> Resources:
+        return cls(gazetteer=Gazetteer.load(), lexicon=Lexicon.load())
+
+
+def extract_doc(article: Article, doc: Doc, resources: Resources, *, events: bool = True) -> Extraction:
     """Run every extractor over ``doc`` (the parse of ``article.text``)."""
+    gazetteer = resources.gazetteer
     provenance = find_provenance(article.text, gazetteer)
     article = article.model_copy(
         update={
@@ -36,7 +51,7 @@ def extract_doc(article: Article, doc: Doc, gazetteer: Gazetteer, *, events: boo
     find_descriptions(doc, table)
     times = find_times(doc, article.date)
     statements = date_statements(find_statements(doc, article, table, article.related), doc, times)
-    drafts = find_events(doc, article, table, times=times) if events else []
+    drafts = find_events(doc, article, table, times=times, lexicon=resources.lexicon) if events else []
     entities, ids = table.freeze()
     return Extraction(
         article=article,

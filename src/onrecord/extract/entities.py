@@ -178,7 +178,7 @@ class EntityTable:
 def find_entities(doc: Doc, article_id: str, gazetteer: Gazetteer) -> EntityTable:
     """Collect, correct and cluster the named mentions of ``doc``."""
     table = EntityTable(article_id, doc.text, gazetteer)
-    raw = _raw_mentions(doc, gazetteer)
+    raw = _raw_mentions(doc, table.text, gazetteer)
     _cluster_named(table, [m for m in raw if m.type != "PERSON" and not m.generic])
     _cluster_people(table, [m for m in raw if m.type == "PERSON"])
     for mention in raw:  # generic aliases last: they need their canonical actor to be named
@@ -191,8 +191,7 @@ def find_entities(doc: Doc, article_id: str, gazetteer: Gazetteer) -> EntityTabl
     return table
 
 
-def _raw_mentions(doc: Doc, gazetteer: Gazetteer) -> list[RawMention]:
-    text = doc.text
+def _raw_mentions(doc: Doc, text: str, gazetteer: Gazetteer) -> list[RawMention]:
     taken: list[RawMention] = []
 
     def free(start: int, end: int) -> bool:

@@ -8,7 +8,7 @@ once entity ids exist. The stages:
    into a type, a kind and a status;
 2. roles (:mod:`events_roles`): actor, targets, recipients, objects, place, the meeting it was at;
 3. context (:mod:`events_context`): time expressions (:func:`onrecord.extract.timex.find_times`,
-   normalized against the article date) and amounts (:func:`onrecord.extract.amounts.find_amounts`)
+   normalized against the article date) and amounts (:func:`onrecord.extract.amounts.find_amounts_in_text`)
    attached through the parse, then what an event inherits from its meeting, the sentence it
    continues and an earlier mention of itself.
 
@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from onrecord.extract.amounts import find_amounts
+from onrecord.extract.amounts import find_amounts_in_text
 from onrecord.extract.entities import EntityTable
 from onrecord.extract.events_context import (
     Draft,
@@ -64,11 +64,12 @@ def find_events(
     reader = RoleReader(doc, table)
     skipped = [(r.span.start, r.span.end) for r in article.related]
     frames = [f for f in find_frames(doc, lexicon) if not _inside(f.head.idx, skipped)]
-    drafts = [_draft(frame, reader, doc.text) for frame in frames]
+    text = article.text  # the Doc rebuilds its text from the tokens at every access
+    drafts = [_draft(frame, reader, text) for frame in frames]
     occasions = find_occasions(doc, reader)
     occasion_times = attach_times(drafts, times, doc, occasions)
-    attach_amounts(drafts, find_amounts(doc), doc)
-    inherit(drafts, doc.text, occasion_times, article.date, occasions)
+    attach_amounts(drafts, find_amounts_in_text(text), doc)
+    inherit(drafts, text, occasion_times, article.date, occasions)
     drafts = merge_repeats([d for d in drafts if d.participants or (d.place and d.time)])
     date_after(drafts)
     return drafts

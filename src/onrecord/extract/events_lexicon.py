@@ -38,7 +38,6 @@ QUANTITY_NOUNS = frozenset(
 )
 
 
-
 @dataclass(frozen=True, kw_only=True)
 class Entry:
     """One lexicon line."""

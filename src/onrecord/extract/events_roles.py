@@ -130,6 +130,7 @@ class RoleReader:
     def __init__(self, doc: Doc, table: EntityTable) -> None:
         self.doc = doc
         self.table = table
+        self.text = table.text  # the Doc rebuilds its text from the tokens at every access
 
     # ---- participants ---------------------------------------------------------------------------
 
@@ -323,7 +324,7 @@ class RoleReader:
         if token is None:
             return None
         start, end = _extent(token)
-        text = self.doc.text[start:end]
+        text = self.text[start:end]
         if token.pos_ == "PRON":
             antecedent = self._antecedent(token)
             if antecedent is None:
@@ -372,7 +373,7 @@ class RoleReader:
             subject = _subject(governor) or _agent(governor)
             if subject is not None and subject.pos_ != "PRON" and self._fits(lower, subject):
                 start, end = _extent(subject)
-                return self.doc.text[start:end], self._cluster(subject, start, end, "actor")
+                return self.text[start:end], self._cluster(subject, start, end, "actor")
         sentences = list(self.doc.sents)
         index = next(i for i, s in enumerate(sentences) if s.start <= pronoun.i < s.end)
         reach = sentences[max(0, index - PRONOUN_REACH)].start_char

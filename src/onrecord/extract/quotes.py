@@ -99,14 +99,13 @@ def _drop_nested(quotes: list[Quote]) -> list[Quote]:
     return kept
 
 
-def attribute_quotes(doc: Doc, quotes: list[Quote]) -> list[DirectQuote]:
-    """Find the attributing clause of each quote; join the parts of split quotes."""
-    text = doc.text
+def attribute_quotes(doc: Doc, quotes: list[Quote], text: str) -> list[DirectQuote]:
+    """Find the attributing clause of each quote; join the parts of split quotes (``text`` is the doc's)."""
     found: list[DirectQuote] = []
     i = 0
     while i < len(quotes):
         quote = quotes[i]
-        after = _attribution_after(doc, quote, quotes[i + 1] if i + 1 < len(quotes) else None)
+        after = _attribution_after(doc, text, quote, quotes[i + 1] if i + 1 < len(quotes) else None)
         if after is not None:
             parts = [quote]
             nxt = quotes[i + 1] if i + 1 < len(quotes) else None
@@ -117,7 +116,7 @@ def attribute_quotes(doc: Doc, quotes: list[Quote]) -> list[DirectQuote]:
                 found.append(DirectQuote(tuple(parts), after))
             i += 1
             continue
-        before = _attribution_before(doc, quote)
+        before = _attribution_before(doc, text, quote)
         if before is not None and quote.words(text) >= MIN_QUOTE_WORDS:
             found.append(DirectQuote((quote,), before))
         i += 1
@@ -128,9 +127,8 @@ def _window(doc: Doc, start: int, end: int) -> Span | None:
     return doc.char_span(start, end, alignment_mode="contract") if end > start else None
 
 
-def _attribution_after(doc: Doc, quote: Quote, nxt: Quote | None) -> Attribution | None:
+def _attribution_after(doc: Doc, text: str, quote: Quote, nxt: Quote | None) -> Attribution | None:
     """`"…," Rutte said.` / `"…," said Rutte, adding …` : a cue verb right after the quote."""
-    text = doc.text
     if quote.end >= len(text) or not _ends_clause(text, quote):
         return None
     limit = min(len(text), quote.end + MAX_GAP_CHARS)
@@ -154,9 +152,8 @@ def _ends_clause(text: str, quote: Quote) -> bool:
     return text[quote.end - 2] in QUOTE_FINAL_PUNCT or bool(re.match(r"\s*,", text[quote.end :]))
 
 
-def _attribution_before(doc: Doc, quote: Quote) -> Attribution | None:
+def _attribution_before(doc: Doc, text: str, quote: Quote) -> Attribution | None:
     """`Rutte said: "…"` / `He told reporters, "…"` / `Caddell continued:` (paragraph before)."""
-    text = doc.text
     head = text[max(0, quote.start - 200) : quote.start]
     match = re.search(r"[:,]\s*$", head)
     if not match:

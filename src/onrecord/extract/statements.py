@@ -61,12 +61,13 @@ def find_statements(
 ) -> list[Statement]:
     """Every attributed statement in ``doc`` with its speaker resolved to a canonical entity."""
     in_related = [(r.span.start, r.span.end) for r in related]
-    quotes = find_quotes(doc.text)
-    directs = attribute_quotes(doc, quotes)
+    text = article.text  # the Doc rebuilds its text from the tokens at every access
+    quotes = find_quotes(text)
+    directs = attribute_quotes(doc, quotes, text)
     candidates = [_from_direct(d) for d in directs]
-    candidates = _merge(candidates, [_mark_mixed(c, quotes) for c in _indirect(doc, directs)])
+    candidates = _merge(candidates, [_mark_mixed(c, quotes) for c in _indirect(doc, directs, text)])
     candidates = [c for c in candidates if not _inside(c.position, in_related)]
-    candidates += _headlines(doc.text, table, related)
+    candidates += _headlines(text, table, related)
     candidates.sort(key=lambda c: c.position)
     return _resolve(doc, article, table, candidates)
 
@@ -83,14 +84,14 @@ def _from_direct(direct: DirectQuote) -> Candidate:
     )
 
 
-def _indirect(doc: Doc, directs: list[DirectQuote]) -> list[Candidate]:
+def _indirect(doc: Doc, directs: list[DirectQuote], text: str) -> list[Candidate]:
     used_cues = {d.attribution.cue.i for d in directs}
     found: list[Candidate] = []
     for token in doc:
         if token.lower_ == "according":
-            candidate = _according_to(token)
+            candidate = _according_to(token, text)
         elif is_cue_verb(token) and token.i not in used_cues:
-            candidate = _reporting_clause(token)
+            candidate = _reporting_clause(token, text)
         else:
             candidate = None
         if candidate is not None:
@@ -98,7 +99,7 @@ def _indirect(doc: Doc, directs: list[DirectQuote]) -> list[Candidate]:
     return found
 
 
-def _reporting_clause(cue: Token) -> Candidate | None:
+def _reporting_clause(cue: Token, text: str) -> Candidate | None:
     """ "X said (that) …" with a clausal complement, or "…, X said." as a parenthetical."""
     source = _source_of(cue)
     if source is None:
@@ -108,9 +109,9 @@ def _reporting_clause(cue: Token) -> Candidate | None:
         (c for c in cue.children if c.dep_ == "ccomp"), key=lambda c: (c.i < cue.i, abs(c.i - cue.i))
     )
     if clauses:
-        content = _clip([_subtree_offsets(clauses[0])], _clause_bounds(cue.doc.text, cue.idx))
+        content = _clip([_subtree_offsets(clauses[0])], _clause_bounds(text, cue.idx))
     elif cue.dep_ == "parataxis" and cue.lemma_.lower() not in CLAUSE_ONLY_LEMMAS:
-        content = _clip(_minus(cue.head, cue), _clause_bounds(cue.doc.text, cue.idx, semicolons=True))
+        content = _clip(_minus(cue.head, cue), _clause_bounds(text, cue.idx, semicolons=True))
     else:
         return None
     if _token_count(cue.doc, content) < MIN_CONTENT_TOKENS:
@@ -118,7 +119,7 @@ def _reporting_clause(cue: Token) -> Candidate | None:
     return Candidate(source=source, cue=_cue_offsets(cue), content=tuple(content), kind="indirect")
 
 
-def _according_to(according: Token) -> Candidate | None:
+def _according_to(according: Token, text: str) -> Candidate | None:
     """ "According to X, …" / "…, according to X." """
     to = next((c for c in according.children if c.lower_ == "to"), None)
     if to is None and according.i + 1 < len(according.doc) and according.nbor().lower_ == "to":
@@ -130,9 +131,7 @@ def _according_to(according: Token) -> Candidate | None:
         return None
     source = _subtree_offsets(objects[0])
     clause = according.head if according.dep_ == "prep" else according.sent.root
-    content = _clip(
-        _minus(clause, according), _clause_bounds(according.doc.text, according.idx, semicolons=True)
-    )
+    content = _clip(_minus(clause, according), _clause_bounds(text, according.idx, semicolons=True))
     content = [c for c in content if _token_count(according.doc, [c]) >= MIN_CONTENT_TOKENS]
     if not content:
         return None
@@ -207,7 +206,7 @@ def _resolve(doc: Doc, article: Article, table: EntityTable, candidates: list[Ca
         cluster = _speaker_entity(doc, table, candidate, previous)
         if cluster is not None:
             previous = (cluster, candidate.position)
-        statements.append(_statement(doc.text, article, table, candidate, cluster))
+        statements.append(_statement(article.text, article, table, candidate, cluster))
     return statements
 
 

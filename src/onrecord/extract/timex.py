@@ -192,7 +192,8 @@ class ContextOf:
     def __init__(self, doc: Doc, dct: dt.date | None) -> None:
         self.doc = doc
         self.dct = dct
-        self.doc_quarterly = doc.text.lower().count("quarter") >= 2
+        self.text = doc.text  # the Doc rebuilds its text from the tokens at every access
+        self.doc_quarterly = self.text.lower().count("quarter") >= 2
 
     def __call__(self, start: int, end: int) -> Context:
         span = self.doc.char_span(start, end, alignment_mode="expand")
@@ -201,9 +202,9 @@ class ContextOf:
             quarterly = "quarter" in span[0].sent.text.lower() or self.doc_quarterly
 
         tense = clause_tense(self.doc, start, end)
-        if EARLIEST_RE.search(self.doc.text[max(0, start - 20) : start]):
+        if EARLIEST_RE.search(self.text[max(0, start - 20) : start]):
             tense = "future"  # "as soon as Tuesday", "as early as next week": a forecast
-        elif tense != "future" and DEADLINE_RE.search(self.doc.text[max(0, start - 20) : start]):
+        elif tense != "future" and DEADLINE_RE.search(self.text[max(0, start - 20) : start]):
             tense = (
                 "present"  # "gave them until mid-November", "effective Feb. 1": a deadline, near either way
             )
@@ -225,8 +226,9 @@ def _plausible(doc: Doc, cand: Candidate) -> bool:
 
 def find_times(doc: Doc, dct: dt.date | None) -> list[TimeValue]:
     """Every time expression in ``doc``, normalized against the article date ``dct``."""
-    candidates = [c for c in _scan(doc.text, ContextOf(doc, dct)) if _plausible(doc, c)]
-    return [_time_value(doc.text, cand, dct) for cand in _after_mentions(_select(candidates))]
+    context = ContextOf(doc, dct)
+    candidates = [c for c in _scan(context.text, context) if _plausible(doc, c)]
+    return [_time_value(context.text, cand, dct) for cand in _after_mentions(_select(candidates))]
 
 
 def _after_mentions(chosen: list[Candidate]) -> list[Candidate]:
