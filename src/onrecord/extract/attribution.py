@@ -1,10 +1,19 @@
 """Learned attribution: who (source) said, believed or reported (cue) what (content).
 
-A linear-chain CRF (python-crfsuite) trained on PolNeAR tags the tokens of each paragraph with BIO
-labels for SOURCE, CUE and CONTENT (features: :mod:`onrecord.extract.attribution_features`).
-The tagged spans are then linked into attributions: each cue takes the source and the content spans
-of its sentence that the parse puts nearest to it; content in a sentence without a cue (the rest of
-a quotation running over several sentences) goes to the nearest cue of the same paragraph.
+Two linear-chain CRFs (python-crfsuite) trained on PolNeAR, over the spaCy parse:
+
+1. the **cue tagger** labels the tokens of each paragraph with BIO tags for CUE ("said", "according
+   to", "called for", "is expected", ":" …); a token whose cue marginal reaches ``cue_threshold``
+   joins the cues too (below 0.5 this trades precision for recall);
+2. the **role tagger** then labels, for each cue on its own, the tokens of the cue's sentence (and
+   ``role_context`` sentences around it) as that cue's SOURCE or CONTENT, with features relative to
+   the cue (side, distance, path in the parse tree, the cue's lemma). Where the best labelling gives
+   no source (or no content), the run of tokens with the highest marginal is taken if it reaches
+   ``fallback_threshold``.
+
+A cue without content is dropped. A content that runs into a quotation continuing over the next
+sentences is extended to the closing quotation mark (and back to the opening one). Features:
+:mod:`onrecord.extract.attribution_features`; training: :mod:`onrecord.train.attribution`.
 
 Load the model once at the edge and pass it in::
 
@@ -23,7 +32,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from onrecord.errors import ModelError
-from onrecord.extract.attribution_features import FEATURES_VERSION, Block, blocks, token_features
+from onrecord.extract.attribution_features import (
+    FEATURES_VERSION,
+    Block,
+    ancestors,
+    blocks,
+    quote_state,
+    relative_features,
+    token_features,
+)
 from onrecord.model import Span
 
 if TYPE_CHECKING:
@@ -31,10 +48,12 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("onrecord")
 
-ROLES = ("SOURCE", "CUE", "CONTENT")
-MODEL_FILE = "attribution.crfsuite"
+CUES_FILE = "cues.crfsuite"
+ROLES_FILE = "roles.crfsuite"
 META_FILE = "meta.json"
 EXTRACTOR_NAME = "attribution.v1"
+DEFAULT_CUE_THRESHOLD = 0.5
+DEFAULT_FALLBACK_THRESHOLD = 1.0  # above any probability: no fallback
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -56,74 +75,168 @@ class Segment:
     sentence: int
 
 
+def _tagger(model_bytes: bytes, name: str):
+    import pycrfsuite
+
+    tagger = pycrfsuite.Tagger()
+    try:
+        tagger.open_inmemory(model_bytes)
+    except (ValueError, OSError) as exc:
+        raise ModelError(
+            f"the attribution {name} model is not a CRFsuite model ({exc}); "
+            "reinstall onrecord or retrain it with `onrecord train attribution`"
+        ) from exc
+    return tagger
+
+
 class AttributionModel:
-    """A trained attribution tagger. Build with :meth:`load` or :meth:`from_bytes`; pure to call."""
+    """A trained two-stage attribution tagger. Build with :meth:`load`; pure to call."""
 
-    def __init__(self, model_bytes: bytes, meta: dict[str, object]) -> None:
-        import pycrfsuite
-
+    def __init__(self, cues: bytes, roles: bytes, meta: dict[str, object]) -> None:
         if meta.get("features") != FEATURES_VERSION:
             raise ModelError(
                 f"the attribution model was trained with features {meta.get('features')!r} but this "
                 f"onrecord computes {FEATURES_VERSION!r}; retrain it with `onrecord train attribution`"
             )
-        self._bytes = model_bytes
+        self._cue_bytes = cues
+        self._role_bytes = roles
         self.meta = meta
-        self._tagger = pycrfsuite.Tagger()
-        try:
-            self._tagger.open_inmemory(model_bytes)
-        except (ValueError, OSError) as exc:
-            raise ModelError(
-                f"the attribution model is not a CRFsuite model ({exc}); "
-                "reinstall onrecord or retrain it with `onrecord train attribution`"
-            ) from exc
+        self.cue_threshold = float(meta.get("cue_threshold", DEFAULT_CUE_THRESHOLD))  # type: ignore[arg-type]
+        self.role_context = int(meta.get("role_context", 0))  # type: ignore[call-overload]
+        self.fallback_threshold = float(meta.get("fallback_threshold", DEFAULT_FALLBACK_THRESHOLD))  # type: ignore[arg-type]
+        self._cues = _tagger(cues, "cue")
+        self._roles = _tagger(roles, "role")
 
     @classmethod
     def load(cls, path: Path | str | None = None) -> AttributionModel:
-        """Load from a folder holding ``attribution.crfsuite`` and ``meta.json`` (default: the shipped one)."""
+        """Load from a folder written by :meth:`save` (default: the model shipped with onrecord)."""
         if path is None:
             folder = resources.files("onrecord") / "data" / "attribution"
-            model_res, meta_res = folder / MODEL_FILE, folder / META_FILE
-            if not model_res.is_file() or not meta_res.is_file():
-                raise ModelError(
-                    "the attribution model is missing from onrecord/data/attribution; reinstall onrecord "
-                    "or build it with `onrecord train attribution --data .../polnear/train --out DIR`"
-                )
-            return cls(model_res.read_bytes(), json.loads(meta_res.read_text(encoding="utf-8")))
-        folder = Path(path)
-        model_path, meta_path = folder / MODEL_FILE, folder / META_FILE
-        if not model_path.is_file() or not meta_path.is_file():
-            raise ModelError(
-                f"{folder} holds no attribution model ({MODEL_FILE} and {META_FILE}); "
-                "pass the --out folder of `onrecord train attribution`"
+            fix = (
+                "reinstall onrecord or build it with `onrecord train attribution --data .../train --out DIR`"
             )
-        return cls(model_path.read_bytes(), json.loads(meta_path.read_text(encoding="utf-8")))
+            where = "onrecord/data/attribution"
+        else:
+            folder = Path(path)  # type: ignore[assignment]
+            fix = "pass the --out folder of `onrecord train attribution`"
+            where = str(path)
+        parts = [folder / name for name in (CUES_FILE, ROLES_FILE, META_FILE)]
+        if not all(part.is_file() for part in parts):
+            raise ModelError(
+                f"{where} holds no attribution model ({CUES_FILE}, {ROLES_FILE}, {META_FILE}); {fix}"
+            )
+        cues, roles, meta = (part.read_bytes() for part in parts)
+        return cls(cues, roles, json.loads(meta.decode("utf-8")))
 
     def save(self, path: Path | str) -> Path:
         """Write the model into folder ``path`` (created if needed); returns the folder."""
         folder = Path(path)
         folder.mkdir(parents=True, exist_ok=True)
-        (folder / MODEL_FILE).write_bytes(self._bytes)
-        (folder / META_FILE).write_text(
-            json.dumps(self.meta, indent=2, sort_keys=True) + "\n", encoding="utf-8"
-        )
+        (folder / CUES_FILE).write_bytes(self._cue_bytes)
+        (folder / ROLES_FILE).write_bytes(self._role_bytes)
+        meta = json.dumps(self.settings(), indent=2, sort_keys=True)
+        (folder / META_FILE).write_text(meta + "\n", encoding="utf-8")
         return folder
 
-    def __reduce__(self) -> tuple[type[AttributionModel], tuple[bytes, dict[str, object]]]:
-        # The CRFsuite tagger cannot be pickled; rebuild it from the model bytes in the other process.
-        return (AttributionModel, (self._bytes, self.meta))
+    def settings(self) -> dict[str, object]:
+        """The model's metadata with the decoding settings as they are now."""
+        return {
+            **self.meta,
+            "cue_threshold": self.cue_threshold,
+            "fallback_threshold": self.fallback_threshold,
+            "role_context": self.role_context,
+        }
 
-    def tag(self, doc: Doc, block: Block) -> list[str]:
-        """The BIO label of every token of ``block``."""
-        return list(self._tagger.tag(token_features(doc, block)))
+    def __reduce__(self) -> tuple[type[AttributionModel], tuple[bytes, bytes, dict[str, object]]]:
+        # CRFsuite taggers cannot be pickled; rebuild them from the model bytes in the other process.
+        return (AttributionModel, (self._cue_bytes, self._role_bytes, self.settings()))
+
+    def find_cues(self, block: Block, feats: list[dict[str, str | float]]) -> list[Segment]:
+        """The cue runs of one block: CUE tags of the first tagger, widened by the cue marginals."""
+        labels = list(self._cues.tag(feats))
+        if self.cue_threshold < DEFAULT_CUE_THRESHOLD:
+            marginal = self._cues.marginal
+            for k, label in enumerate(labels):
+                if (
+                    not label.endswith("CUE")
+                    and marginal("B-CUE", k) + marginal("I-CUE", k) >= self.cue_threshold
+                ):
+                    labels[k] = "I-CUE"
+        return [s for s in segments(block, labels) if s.role == "CUE"]
 
     def predict(self, doc: Doc) -> list[PredictedAttribution]:
         """Every attribution in ``doc`` (a spaCy parse of the article text), in text order."""
         text = doc.text
         found: list[PredictedAttribution] = []
         for block in blocks(doc):
-            found.extend(link(doc, text, block, segments(block, self.tag(doc, block))))
+            feats = token_features(doc, block)
+            cues = self.find_cues(block, feats)
+            if not cues:
+                continue
+            quotes = quote_state(doc, block)
+            for cue in cues:
+                attribution = self._roles_of(doc, text, block, feats, quotes, cue)
+                if attribution is not None:
+                    found.append(attribution)
         return found
+
+    def _roles_of(
+        self,
+        doc: Doc,
+        text: str,
+        block: Block,
+        feats: list[dict[str, str | float]],
+        quotes: list[int],
+        cue: Segment,
+    ) -> PredictedAttribution | None:
+        window = sentence_window(block, cue.start, self.role_context)
+        labels = self._roles.tag(relative_features(doc, block, feats, (cue.start, cue.end), window))
+        offset = window[0]
+        parts = segments(block, ["O"] * offset + list(labels))
+        contents = [s for s in parts if s.role == "CONTENT"] or self._likeliest("CONTENT", block, window)
+        contents = extend_quotes(merge_adjacent(contents), quotes, block)
+        if not contents:
+            return None
+        sources = [s for s in parts if s.role == "SOURCE"] or self._likeliest("SOURCE", block, window)
+        source = min(sources, key=lambda s: distance(doc, block, s, cue)) if sources else None
+        return PredictedAttribution(
+            source=to_span(doc, text, block, source) if source else None,
+            cue=to_span(doc, text, block, cue),
+            content=tuple(to_span(doc, text, block, s) for s in contents),
+        )
+
+    def _likeliest(self, role: str, block: Block, window: tuple[int, int]) -> list[Segment]:
+        """The run of tokens likeliest to hold ``role`` by the role tagger's marginals (after tagging).
+
+        Used when the best label sequence gives the cue no source or no content: the run around the
+        most probable token, of tokens at least half as probable, if that token reaches
+        ``fallback_threshold``.
+        """
+        marginal = self._roles.marginal
+        probs = [marginal("B-" + role, k) + marginal("I-" + role, k) for k in range(window[1] - window[0])]
+        best = max(range(len(probs)), key=probs.__getitem__, default=None)
+        if best is None or probs[best] < self.fallback_threshold:
+            return []
+        start = end = best
+        while start > 0 and probs[start - 1] >= probs[best] / 2:
+            start -= 1
+        while end + 1 < len(probs) and probs[end + 1] >= probs[best] / 2:
+            end += 1
+        offset = window[0]
+        return [Segment(role, offset + start, offset + end + 1, block.sentence[offset + best])]
+
+
+def sentence_window(block: Block, position: int, context: int = 0) -> tuple[int, int]:
+    """Block positions (start, end) of the sentence holding ``position`` and ``context`` sentences
+    on each side of it (within the block)."""
+    sentence = block.sentence[position]
+    start = position
+    while start > 0 and block.sentence[start - 1] >= sentence - context:
+        start -= 1
+    end = position + 1
+    while end < len(block.sentence) and block.sentence[end] <= sentence + context:
+        end += 1
+    return start, end
 
 
 def segments(block: Block, labels: list[str]) -> list[Segment]:
@@ -132,13 +245,12 @@ def segments(block: Block, labels: list[str]) -> list[Segment]:
     current: Segment | None = None
     for k, label in enumerate(labels):
         prefix, _, role = label.partition("-")
-        continues = (
+        if (
             current is not None
             and prefix == "I"
             and role == current.role
             and block.sentence[k] == current.sentence
-        )
-        if continues and current is not None:
+        ):
             current = Segment(current.role, current.start, k + 1, current.sentence)
             continue
         if current is not None:
@@ -149,34 +261,8 @@ def segments(block: Block, labels: list[str]) -> list[Segment]:
     return found
 
 
-def link(doc: Doc, text: str, block: Block, found: list[Segment]) -> list[PredictedAttribution]:
-    """Group the tagged segments of a block into attributions, one per cue."""
-    cues = [s for s in found if s.role == "CUE"]
-    if not cues:
-        return []
-    sources = [s for s in found if s.role == "SOURCE"]
-    contents: dict[int, list[Segment]] = {id(c): [] for c in cues}
-    for segment in found:
-        if segment.role == "CONTENT":
-            contents[id(_nearest_cue(doc, block, segment, cues))].append(segment)
-    result = []
-    for cue in cues:
-        if not contents[id(cue)]:
-            continue
-        candidates = [s for s in sources if s.sentence == cue.sentence]
-        source = min(candidates, key=lambda s: _distance(doc, block, s, cue)) if candidates else None
-        result.append(
-            PredictedAttribution(
-                source=_span(doc, text, block, source) if source else None,
-                cue=_span(doc, text, block, cue),
-                content=tuple(_span(doc, text, block, s) for s in _merge_adjacent(contents[id(cue)])),
-            )
-        )
-    return result
-
-
-def _merge_adjacent(parts: list[Segment]) -> list[Segment]:
-    """Join content segments that follow each other with no token between (a quote over sentences)."""
+def merge_adjacent(parts: list[Segment]) -> list[Segment]:
+    """Join segments that follow each other with no token between."""
     merged: list[Segment] = []
     for part in sorted(parts, key=lambda s: s.start):
         if merged and merged[-1].end == part.start:
@@ -187,26 +273,50 @@ def _merge_adjacent(parts: list[Segment]) -> list[Segment]:
     return merged
 
 
-def _nearest_cue(doc: Doc, block: Block, segment: Segment, cues: list[Segment]) -> Segment:
-    same = [c for c in cues if c.sentence == segment.sentence]
-    if same:
-        return min(same, key=lambda c: _distance(doc, block, segment, c))
+def extend_quotes(parts: list[Segment], quotes: list[int], block: Block) -> list[Segment]:
+    """Carry the first and last content segment out to the quotation marks around them.
 
-    def sentence_gap(cue: Segment) -> tuple[int, int]:
-        gap = segment.sentence - cue.sentence
-        return (abs(gap), 0 if gap > 0 else 1)  # an earlier cue wins a tie: quotes run on after it
+    A quotation still open where the last segment ends its sentence runs on to its closing mark
+    (within the paragraph); one that opened before the sentence of the first segment is taken back to
+    its opening mark. ``quotes`` is :func:`quote_state` of the block (2 opens, 3 closes, 1 inside).
+    """
+    if not parts:
+        return parts
+    parts = list(parts)
+    last = parts[-1]
+    if (
+        last.end < len(quotes)
+        and block.sentence[last.end] != last.sentence
+        and quotes[last.end - 1] in (1, 2)
+    ):
+        k = last.end
+        while k < len(quotes) and quotes[k] in (0, 1):
+            k += 1
+        if k < len(quotes) and quotes[k] == 3:
+            parts[-1] = Segment(last.role, last.start, k + 1, last.sentence)
+    first = parts[0]
+    if first.start > 0 and block.sentence[first.start - 1] != first.sentence and quotes[first.start] == 1:
+        k = first.start - 1
+        while k > 0 and quotes[k] in (0, 1):
+            k -= 1
+        if quotes[k] == 2:
+            parts[0] = Segment(first.role, k, first.end, first.sentence)
+    return parts
 
-    return min(cues, key=sentence_gap)
 
-
-def _distance(doc: Doc, block: Block, a: Segment, b: Segment) -> tuple[int, int]:
+def distance(doc: Doc, block: Block, a: Segment, b: Segment) -> tuple[int, int]:
     """Tree distance between the two segments' roots, then the token gap between them."""
-    ra, rb = _segment_root(doc, block, a), _segment_root(doc, block, b)
     gap = max(a.start - b.end, b.start - a.end, 0)
-    return (_tree_distance(doc, ra, rb), gap)
+    up_a = ancestors(doc, segment_root(doc, block, a))
+    depth_b = {t: d for d, t in enumerate(ancestors(doc, segment_root(doc, block, b)))}
+    for d, t in enumerate(up_a):
+        if t in depth_b:
+            return (d + depth_b[t], gap)
+    return (len(up_a) + len(depth_b), gap)
 
 
-def _segment_root(doc: Doc, block: Block, segment: Segment) -> int:
+def segment_root(doc: Doc, block: Block, segment: Segment) -> int:
+    """The token of the segment whose head lies outside it."""
     indices = set(block.tokens[segment.start : segment.end])
     for i in indices:
         if doc[i].head.i not in indices or doc[i].head.i == i:
@@ -214,24 +324,7 @@ def _segment_root(doc: Doc, block: Block, segment: Segment) -> int:
     return block.tokens[segment.start]
 
 
-def _tree_distance(doc: Doc, a: int, b: int) -> int:
-    up_a = _ancestors(doc, a)
-    up_b = _ancestors(doc, b)
-    depth_b = {t: d for d, t in enumerate(up_b)}
-    for d, t in enumerate(up_a):
-        if t in depth_b:
-            return d + depth_b[t]
-    return len(up_a) + len(up_b)
-
-
-def _ancestors(doc: Doc, i: int) -> list[int]:
-    chain = [i]
-    while doc[chain[-1]].head.i != chain[-1] and len(chain) < 64:
-        chain.append(doc[chain[-1]].head.i)
-    return chain
-
-
-def _span(doc: Doc, text: str, block: Block, segment: Segment) -> Span:
+def to_span(doc: Doc, text: str, block: Block, segment: Segment) -> Span:
     first = doc[block.tokens[segment.start]]
     last = doc[block.tokens[segment.end - 1]]
     start, end = first.idx, last.idx + len(last.text)

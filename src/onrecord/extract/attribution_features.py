@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-FEATURES_VERSION = "attribution-features.v1"
+FEATURES_VERSION = "attribution-features.v3"
 
 OPEN_QUOTES = frozenset({"“", "«", "„"})
 CLOSE_QUOTES = frozenset({"”", "»"})
@@ -28,6 +28,7 @@ TOGGLE_QUOTES = frozenset({'"', "''", "``"})
 FRAME_DEPS = frozenset(
     {"nsubj", "nsubjpass", "ccomp", "xcomp", "dobj", "agent", "dative", "advcl", "parataxis"}
 )
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent"})
 WINDOW = 2
 MAX_BLOCK_SENTENCES = 12
 
@@ -42,28 +43,29 @@ class Block:
 
 
 def blocks(doc: Doc) -> Iterator[Block]:
-    """Split ``doc`` into paragraphs of whole sentences; a line break between sentences starts a new one."""
+    """Split ``doc`` into paragraphs: a whitespace token holding a line break ends one (even inside a
+    spaCy sentence, which often runs a headline into the first line); very long ones are cut at a
+    sentence start."""
     tokens: list[int] = []
     sentence: list[int] = []
-    number = 0
+    number = -1
     first = True
-    for sent in doc.sents:
-        kept = [t.i for t in sent if not t.is_space]
-        if not kept:
+    line_break = False
+    for token in doc:
+        if token.is_space:
+            line_break = line_break or "\n" in token.text
             continue
-        if tokens and (_line_break(doc, tokens[-1], kept[0]) or number >= MAX_BLOCK_SENTENCES):
+        starts = token.is_sent_start or number < 0
+        if tokens and (line_break or (starts and number + 1 >= MAX_BLOCK_SENTENCES)):
             yield Block(tuple(tokens), tuple(sentence), first)
             tokens, sentence, number, first = [], [], 0, False
-        tokens.extend(kept)
-        sentence.extend([number] * len(kept))
-        number += 1
+        elif starts:
+            number += 1
+        line_break = False
+        tokens.append(token.i)
+        sentence.append(number)
     if tokens:
         yield Block(tuple(tokens), tuple(sentence), first)
-
-
-def _line_break(doc: Doc, before: int, after: int) -> bool:
-    """True when a whitespace token between token ``before`` and token ``after`` holds a newline."""
-    return any("\n" in doc[i].text for i in range(before + 1, after))
 
 
 def quote_state(doc: Doc, block: Block) -> list[int]:
@@ -95,14 +97,25 @@ def _shape(token: Token) -> str:
     return "lower"
 
 
-def _governor(token: Token) -> tuple[str, str]:
+def _governor(token: Token) -> tuple[str, Token | None]:
     """The nearest verb above ``token`` and the dependency label under which the path reaches it."""
     child, head = token, token.head
     while head.i != child.i:
         if head.pos_ in ("VERB", "AUX"):
-            return child.dep_, head.lemma_.lower()
+            return child.dep_, head
         child, head = head, head.head
-    return "ROOT", "-"
+    return "ROOT", None
+
+
+def _kind(token: Token) -> str:
+    """What a subject or possessor is: its entity type, "pron", or its part of speech."""
+    if token.ent_type_:
+        return token.ent_type_
+    return "pron" if token.pos_ == "PRON" else token.pos_
+
+
+def _subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
 
 
 def _root_branch(token: Token) -> tuple[str, str]:
@@ -186,7 +199,8 @@ def token_features(doc: Doc, block: Block) -> list[dict[str, str | float]]:
 
 def _own_features(tok: Token) -> dict[str, str | float]:
     head = tok.head
-    gdep, gverb = _governor(tok)
+    gdep, governor = _governor(tok)
+    gverb = governor.lemma_.lower() if governor is not None else "-"
     rdep, rlemma = _root_branch(tok)
     lemma = tok.lemma_.lower()
     f: dict[str, str | float] = {
@@ -208,15 +222,26 @@ def _own_features(tok: Token) -> dict[str, str | float]:
         "rd|rl": rdep + "|" + rlemma,
         "suf": tok.lower_[-3:],
     }
-    if tok.pos_ in ("VERB", "AUX", "NOUN"):
-        for child in tok.children:
-            if child.dep_ in FRAME_DEPS:
-                f["c_" + child.dep_] = 1.0
-                if child.dep_ == "ccomp":
-                    first = child.doc[child.left_edge.i]
-                    f["c_ccomp_first"] = first.lower_
-            elif child.dep_ == "prep":
-                f["c_prep_" + child.lower_] = 1.0
+    if governor is not None and (subject := _subject(governor)) is not None:
+        f["gv_s"] = _kind(subject)
+    frame: list[str] = []
+    for child in tok.children:
+        dep = child.dep_
+        if dep in FRAME_DEPS:
+            f["c_" + dep] = 1.0
+            frame.append(dep)
+            if dep == "ccomp":
+                f["c_ccomp_first"] = child.doc[child.left_edge.i].lower_
+        elif dep == "prep":
+            f["c_prep_" + child.lower_] = 1.0
+        if dep in SUBJECT_DEPS or dep == "poss":
+            f["c_" + dep + "_k"] = _kind(child)
+            f["c_" + dep + "_l"] = child.lemma_.lower()
+            f["l|" + dep + "_k"] = lemma + "|" + _kind(child)
+    signature = ",".join(sorted(frame)) or "-"
+    f["l|frame"] = lemma + "|" + signature
+    f["p|frame"] = tok.pos_ + "|" + signature
+    f["l|d"] = lemma + "|" + tok.dep_
     return f
 
 
@@ -233,3 +258,70 @@ def _sentence_has_quote(block: Block, quotes: list[int]) -> dict[int, bool]:
     for s, q in zip(block.sentence, quotes, strict=True):
         has[s] = has.get(s, False) or q > 0
     return has
+
+
+def ancestors(doc: Doc, i: int) -> list[int]:
+    """Token ``i`` and its heads up to the sentence root."""
+    chain = [i]
+    while doc[chain[-1]].head.i != chain[-1] and len(chain) < 64:
+        chain.append(doc[chain[-1]].head.i)
+    return chain
+
+
+def tree_path(doc: Doc, i: int, root_chain: dict[int, int]) -> str:
+    """How token ``i`` hangs from a cue whose root's ancestors (with depths) are ``root_chain``.
+
+    ``down:DEP`` — inside the cue root's subtree, under its child attached as DEP (nsubj, ccomp …);
+    ``up:N`` — an ancestor of the cue root, N steps above it; ``side:N:DEP`` — elsewhere, meeting the
+    cue's path N steps above its root, arriving under a child attached as DEP.
+    """
+    child = i
+    for _ in range(64):
+        depth = root_chain.get(child)
+        if depth is not None:
+            return f"up:{_bucket(depth)}" if child == i else "cue"
+        head = doc[child].head.i
+        if head == child:
+            return "none"
+        if head in root_chain:
+            depth = root_chain[head]
+            dep = doc[child].dep_
+            return f"down:{dep}" if depth == 0 else f"side:{_bucket(depth)}:{dep}"
+        child = head
+    return "none"
+
+
+def relative_features(
+    doc: Doc, block: Block, feats: list[dict[str, str | float]], cue: tuple[int, int], window: tuple[int, int]
+) -> list[dict[str, str | float]]:
+    """Features of the tokens in block positions ``window`` relative to the cue at positions ``cue``.
+
+    Each token keeps its own features (``feats``) and gains its side of the cue and distance to it,
+    its tree path to the cue's root, and those joined with the cue's lemma.
+    """
+    start, end = cue
+    inside = set(block.tokens[start:end])
+    root = next((i for i in inside if doc[i].head.i not in inside or doc[i].head.i == i), block.tokens[start])
+    chain = {t: depth for depth, t in enumerate(ancestors(doc, root))}
+    lemma = doc[root].lemma_.lower()
+    words = "_".join(doc[i].lower_ for i in block.tokens[start:end][:4])
+    out: list[dict[str, str | float]] = []
+    for k in range(*window):
+        if k < start:
+            side, gap = "B", start - k
+        elif k >= end:
+            side, gap = "A", k - end + 1
+        else:
+            side, gap = "C", 0
+        path = "in" if side == "C" else tree_path(doc, block.tokens[k], chain)
+        f = dict(feats[k])
+        f["r"] = side
+        f["r|g"] = side + _bucket(gap)
+        f["path"] = path
+        f["path|cl"] = path + "|" + lemma
+        f["r|cl"] = side + "|" + lemma
+        f["r|cw"] = side + "|" + words
+        f["r|q"] = side + "|" + str(f["q"])
+        f["r|sq"] = side + "|" + str(f["sq"])
+        out.append(f)
+    return out

@@ -2,8 +2,9 @@
 
     onrecord train attribution --data ../shared/data/polnear/train --out src/onrecord/data/attribution
 
-Each gold fragment (Source, Cue, Content of every attribution, with or without a source) labels the
-tokens it covers; where parts collide the cue wins over the source, the source over the content.
+Two CRFs are trained (see :mod:`onrecord.extract.attribution`): the cue tagger on every paragraph
+labelled with all gold parts (of attributions with or without a source), and the role tagger on each
+gold cue's sentence labelled with that attribution's own source and content.
 """
 
 from __future__ import annotations
@@ -18,8 +19,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from onrecord.errors import ModelError
-from onrecord.extract.attribution import AttributionModel
-from onrecord.extract.attribution_features import FEATURES_VERSION, Block, blocks, token_features
+from onrecord.extract.attribution import (
+    DEFAULT_CUE_THRESHOLD,
+    DEFAULT_FALLBACK_THRESHOLD,
+    AttributionModel,
+    sentence_window,
+)
+from onrecord.extract.attribution_features import (
+    FEATURES_VERSION,
+    Block,
+    blocks,
+    relative_features,
+    token_features,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -37,42 +49,48 @@ class TrainOptions:
 
     c1: float = 0.05  # L1: keeps the model small
     c2: float = 0.01  # L2
-    max_iterations: int = 200
+    max_iterations: int = 150
     min_feature_freq: int = 2
+    cue_threshold: float = DEFAULT_CUE_THRESHOLD  # stored in the model; see AttributionModel.find_cues
+    fallback_threshold: float = DEFAULT_FALLBACK_THRESHOLD  # stored in the model; see AttributionModel
+    role_context: int = 0  # sentences on each side of the cue's sentence that the role tagger labels
     limit: int | None = None  # train on the first N articles only (for quick experiments)
     metadata: Path | None = None
     extra: dict[str, object] = field(default_factory=dict)  # recorded in meta.json
 
 
-def char_roles(text_length: int, attributions: Iterable[GoldAttribution]) -> list[tuple[str, int] | None]:
-    """Per character: (role, fragment number) of the gold fragment covering it, or None."""
-    roles: list[tuple[str, int] | None] = [None] * text_length
+Roles = dict[int, tuple[str, int]]  # character offset -> (role, fragment number)
+
+
+def char_roles(attributions: Iterable[GoldAttribution], *, cue: bool = True) -> Roles:
+    """Per covered character: (role, fragment number) of the gold fragment covering it.
+
+    Where parts collide the cue wins over the source and the source over the content. With
+    ``cue=False`` the cue is left out (the role tagger sees it as the given cue, not as a label).
+    """
+    roles: Roles = {}
     number = 0
     for attribution in attributions:
-        for role, spans in (
-            ("CONTENT", attribution.content),
-            ("SOURCE", attribution.source),
-            ("CUE", attribution.cue),
-        ):
+        parts = [("CONTENT", attribution.content), ("SOURCE", attribution.source)]
+        if cue:
+            parts.append(("CUE", attribution.cue))
+        for role, spans in parts:
             for span in spans:
                 number += 1
-                for c in range(span.start, min(span.end, text_length)):
-                    held = roles[c]
+                for c in range(span.start, span.end):
+                    held = roles.get(c)
                     if held is None or PRIORITY[role] >= PRIORITY[held[0]]:
                         roles[c] = (role, number)
     return roles
 
 
-def block_labels(doc: Doc, block: Block, roles: Sequence[tuple[str, int] | None]) -> list[str]:
-    """BIO label of every token of ``block`` from the per-character gold roles."""
+def token_roles(doc: Doc, tokens: Sequence[int], roles: Roles) -> list[str]:
+    """BIO label of each token from the per-character gold roles."""
     labels: list[str] = []
     previous: tuple[str, int] | None = None
-    for i in block.tokens:
+    for i in tokens:
         token = doc[i]
-        held = next(
-            (roles[c] for c in range(token.idx, token.idx + len(token.text)) if roles[c] is not None),
-            None,
-        )
+        held = next((roles[c] for c in range(token.idx, token.idx + len(token.text)) if c in roles), None)
         if held is None:
             labels.append("O")
         else:
@@ -81,29 +99,75 @@ def block_labels(doc: Doc, block: Block, roles: Sequence[tuple[str, int] | None]
     return labels
 
 
-def sequences(doc: Doc, gold: Sequence[GoldAttribution]) -> Iterator[tuple[list[dict], list[str]]]:
-    """(features, labels) for every block of one parsed article."""
-    roles = char_roles(len(doc.text), gold)
-    for block in blocks(doc):
-        yield token_features(doc, block), block_labels(doc, block, roles)
+def block_labels(doc: Doc, block: Block, roles: Roles) -> list[str]:
+    """BIO label of every token of ``block``."""
+    return token_roles(doc, block.tokens, roles)
 
 
-def train_on_docs(
-    pairs: Iterable[tuple[Doc, Sequence[GoldAttribution]]], options: TrainOptions | None = None
-) -> AttributionModel:
-    """Train a model from parsed articles and their gold attributions."""
+Sequence_ = tuple[list[dict[str, str | float]], list[str]]
+
+
+def article_sequences(
+    doc: Doc, gold: Sequence[GoldAttribution], options: TrainOptions
+) -> tuple[list[Sequence_], list[Sequence_]]:
+    """Training sequences of one parsed article: (cue tagger sequences, role tagger sequences).
+
+    The cue tagger gets every block with the gold cues; the role tagger gets, per gold attribution
+    with a cue, the cue's sentence labelled with that attribution's own source and content.
+    """
+    cue_seqs: list[Sequence_] = []
+    role_seqs: list[Sequence_] = []
+    roles = char_roles(gold)
+    where: dict[int, tuple[int, int]] = {}  # character -> (block number, position)
+    block_list = list(blocks(doc))
+    block_feats = []
+    for b, block in enumerate(block_list):
+        feats = token_features(doc, block)
+        block_feats.append(feats)
+        labels = [label if label.endswith("CUE") else "O" for label in block_labels(doc, block, roles)]
+        cue_seqs.append((feats, labels))
+        for k, i in enumerate(block.tokens):
+            token = doc[i]
+            for c in range(token.idx, token.idx + len(token.text)):
+                where[c] = (b, k)
+    for attribution in gold:
+        located = _cue_positions(attribution, where)
+        if located is None:
+            continue
+        b, start, end = located
+        block = block_list[b]
+        window = sentence_window(block, start, options.role_context)
+        feats = relative_features(doc, block, block_feats[b], (start, end), window)
+        own = char_roles([attribution], cue=False)
+        role_seqs.append((feats, token_roles(doc, block.tokens[window[0] : window[1]], own)))
+    return cue_seqs, role_seqs
+
+
+def _cue_positions(
+    attribution: GoldAttribution, where: dict[int, tuple[int, int]]
+) -> tuple[int, int, int] | None:
+    """(block, start, end) of the first run of cue tokens, or None for a cue outside every block."""
+    hits = sorted({where[c] for span in attribution.cue for c in range(span.start, span.end) if c in where})
+    if not hits:
+        return None
+    block, start = hits[0]
+    end = start + 1
+    for b, k in hits[1:]:
+        if b != block or k != end:
+            break
+        end += 1
+    return block, start, end
+
+
+def _train_crf(seqs: Iterable[Sequence_], options: TrainOptions) -> tuple[bytes, int, float]:
+    """Train one CRF; returns (model bytes, tokens, seconds)."""
     import pycrfsuite
 
-    options = options or TrainOptions()
     trainer = pycrfsuite.Trainer(verbose=False)
-    n_articles = n_tokens = 0
-    for doc, gold in pairs:
-        n_articles += 1
-        for feats, labels in sequences(doc, gold):
-            trainer.append(feats, labels)
-            n_tokens += len(labels)
-    if not n_articles:
-        raise ModelError("no training articles were given; pass a PolNeAR split folder with --data")
+    tokens = 0
+    for feats, labels in seqs:
+        trainer.append(feats, labels)
+        tokens += len(labels)
     trainer.set_params(
         {
             "c1": options.c1,
@@ -117,21 +181,45 @@ def train_on_docs(
     with tempfile.TemporaryDirectory() as tmp:
         model_path = Path(tmp) / "model.crfsuite"
         trainer.train(str(model_path))
-        model_bytes = model_path.read_bytes()
-    seconds = time.perf_counter() - start
-    log.info("trained on %d articles (%d tokens) in %.0f s", n_articles, n_tokens, seconds)
+        return model_path.read_bytes(), tokens, time.perf_counter() - start
+
+
+def train_on_docs(
+    pairs: Iterable[tuple[Doc, Sequence[GoldAttribution]]], options: TrainOptions | None = None
+) -> AttributionModel:
+    """Train both taggers from parsed articles and their gold attributions."""
+    options = options or TrainOptions()
+    cue_seqs: list[Sequence_] = []
+    role_seqs: list[Sequence_] = []
+    articles = 0
+    for doc, gold in pairs:
+        articles += 1
+        cues, roles = article_sequences(doc, gold, options)
+        cue_seqs.extend(cues)
+        role_seqs.extend(roles)
+    if not articles:
+        raise ModelError("no training articles were given; pass a PolNeAR split folder with --data")
+    cue_bytes, cue_tokens, cue_seconds = _train_crf(cue_seqs, options)
+    del cue_seqs
+    role_bytes, role_tokens, role_seconds = _train_crf(role_seqs, options)
+    log.info("trained on %d articles in %.0f s + %.0f s", articles, cue_seconds, role_seconds)
     meta = {
         "features": FEATURES_VERSION,
-        "articles": n_articles,
-        "tokens": n_tokens,
+        "articles": articles,
+        "cue_tokens": cue_tokens,
+        "role_tokens": role_tokens,
+        "role_sequences": len(role_seqs),
         "c1": options.c1,
         "c2": options.c2,
         "max_iterations": options.max_iterations,
         "min_feature_freq": options.min_feature_freq,
-        "train_seconds": round(seconds, 1),
+        "cue_threshold": options.cue_threshold,
+        "fallback_threshold": options.fallback_threshold,
+        "role_context": options.role_context,
+        "train_seconds": round(cue_seconds + role_seconds, 1),
         **options.extra,
     }
-    return AttributionModel(model_bytes, meta)
+    return AttributionModel(cue_bytes, role_bytes, meta)
 
 
 def parse_gold(
