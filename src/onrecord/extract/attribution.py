@@ -106,6 +106,8 @@ class AttributionModel:
         self.fallback_threshold = float(meta.get("fallback_threshold", DEFAULT_FALLBACK_THRESHOLD))  # type: ignore[arg-type]
         self._cues = _tagger(cues, "cue")
         self._roles = _tagger(roles, "role")
+        self._cue_labels = [label for label in ("B-CUE", "I-CUE") if label in self._cues.labels()]
+        self._role_labels = set(self._roles.labels())
 
     @classmethod
     def load(cls, path: Path | str | None = None) -> AttributionModel:
@@ -154,13 +156,11 @@ class AttributionModel:
     def find_cues(self, block: Block, feats: list[dict[str, str | float]]) -> list[Segment]:
         """The cue runs of one block: CUE tags of the first tagger, widened by the cue marginals."""
         labels = list(self._cues.tag(feats))
-        if self.cue_threshold < DEFAULT_CUE_THRESHOLD:
+        threshold = self.cue_threshold
+        if threshold < DEFAULT_CUE_THRESHOLD:
             marginal = self._cues.marginal
             for k, label in enumerate(labels):
-                if (
-                    not label.endswith("CUE")
-                    and marginal("B-CUE", k) + marginal("I-CUE", k) >= self.cue_threshold
-                ):
+                if not label.endswith("CUE") and sum(marginal(y, k) for y in self._cue_labels) >= threshold:
                     labels[k] = "I-CUE"
         return [s for s in segments(block, labels) if s.role == "CUE"]
 
@@ -213,7 +213,8 @@ class AttributionModel:
         ``fallback_threshold``.
         """
         marginal = self._roles.marginal
-        probs = [marginal("B-" + role, k) + marginal("I-" + role, k) for k in range(window[1] - window[0])]
+        tags = [tag for tag in ("B-" + role, "I-" + role) if tag in self._role_labels]
+        probs = [sum(marginal(tag, k) for tag in tags) for k in range(window[1] - window[0])]
         best = max(range(len(probs)), key=probs.__getitem__, default=None)
         if best is None or probs[best] < self.fallback_threshold:
             return []
