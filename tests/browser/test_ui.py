@@ -106,6 +106,7 @@ def test_search_speaker_and_article_with_highlighted_spans(
         "he",
         "He",
         "Rütte",
+        "NATO Secretary General Mark Rutte",  # "… has commented on the first point of …" (headline)
         "The NATO secretary general",
         "The Alliance Secretary General",
     }

@@ -97,7 +97,7 @@ def test_pronoun_and_role_description_resolve_to_the_person(extract, follow_up, 
 def test_pronoun_prefers_person_introduced_since_the_last_statement(extract) -> None:
     text = (
         "Health Minister Lena Novak said that twelve clinics would open next year. "
-        "Opposition spokesman David Kerr questioned the timetable. "
+        "Opposition spokesman David Kerr arrived late to the session. "
         "He said that the ministry had broken the same promise before."
     )
     statements = extract(text).statements

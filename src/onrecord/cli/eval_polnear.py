@@ -10,12 +10,19 @@ from rich.console import Console
 from rich.progress import Progress
 
 from onrecord.eval.polnear import SPAN_METRICS, PolnearEvalOptions, PolnearReport, evaluate_polnear
+from onrecord.pipeline import ExtractOptions
 
 DIR_ARG = typer.Argument(..., help="A PolNeAR split folder holding text/ and attributions/.")
 JSON_OPT = typer.Option(False, "--json", help="Print one JSON object instead of a table.")
 METADATA_OPT = typer.Option(None, "--metadata", help="metadata.tsv (default: inside or next to DIR).")
 WORKERS_OPT = typer.Option(1, "--workers", "-j", min=1, help="Worker processes, one loaded pipeline each.")
 LIMIT_OPT = typer.Option(None, "--limit", min=1, help="Score only the first N articles (sorted by name).")
+MODEL_OPT = typer.Option(
+    None,
+    "--attribution-model",
+    help="Folder of a model from `onrecord train attribution` (default: shipped).",
+)
+RULES_OPT = typer.Option(False, "--rules-only", help="Score the rules alone, without the learned tagger.")
 
 
 def eval_polnear(
@@ -24,12 +31,18 @@ def eval_polnear(
     metadata: Path | None = METADATA_OPT,
     workers: int = WORKERS_OPT,
     limit: int | None = LIMIT_OPT,
+    attribution_model: Path | None = MODEL_OPT,
+    rules_only: bool = RULES_OPT,
 ) -> None:
     """Extract statements from a PolNeAR split and print span and attribution P/R/F1 and speed.
 
     Example: onrecord eval polnear ../shared/data/polnear/dev --workers 2
     """
-    options = PolnearEvalOptions(metadata=metadata, workers=workers, limit=limit)
+    extract = ExtractOptions(
+        learned_attribution=not rules_only,
+        attribution_model=str(attribution_model) if attribution_model else None,
+    )
+    options = PolnearEvalOptions(metadata=metadata, workers=workers, limit=limit, extract=extract)
     console = Console(stderr=True)
     with Progress(console=console, transient=True, disable=as_json or not console.is_terminal) as progress:
         task = progress.add_task("extracting", total=None)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from onrecord.extract.attribution import AttributionModel
 from onrecord.extract.entities import find_entities, relabel_person_names
 from onrecord.extract.events import find_events, link_events
 from onrecord.extract.events_lexicon import Lexicon
@@ -24,14 +25,17 @@ __all__ = ["Gazetteer", "Resources", "extract_doc"]
 
 @dataclass(frozen=True, kw_only=True)
 class Resources:
-    """The shipped data the extractors read, loaded once at the edge and passed in."""
+    """The shipped data and models the extractors read, loaded once at the edge and passed in."""
 
     gazetteer: Gazetteer
     lexicon: Lexicon
+    attribution: AttributionModel | None = None  # the learned attribution tagger; None: rules only
 
     @classmethod
-    def load(cls) -> Resources:
-        return cls(gazetteer=Gazetteer.load(), lexicon=Lexicon.load())
+    def load(cls, *, attribution: bool = True, attribution_model: str | None = None) -> Resources:
+        """Load the shipped data; the attribution model from ``attribution_model`` or the shipped one."""
+        model = AttributionModel.load(attribution_model) if attribution else None
+        return cls(gazetteer=Gazetteer.load(), lexicon=Lexicon.load(), attribution=model)
 
 
 def extract_doc(article: Article, doc: Doc, resources: Resources, *, events: bool = True) -> Extraction:
@@ -50,7 +54,9 @@ def extract_doc(article: Article, doc: Doc, resources: Resources, *, events: boo
     assign_roles(doc, table)
     find_descriptions(doc, table)
     times = find_times(doc, article.date)
-    statements = date_statements(find_statements(doc, article, table, article.related), doc, times)
+    learned = resources.attribution.predict(doc) if resources.attribution is not None else ()
+    statements = find_statements(doc, article, table, article.related, learned)
+    statements = date_statements(statements, doc, times)
     drafts = find_events(doc, article, table, times=times, lexicon=resources.lexicon) if events else []
     entities, ids = table.freeze()
     return Extraction(

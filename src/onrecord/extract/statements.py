@@ -12,8 +12,9 @@ their roles ("The Alliance Secretary General"), pronouns to the previous speaker
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from onrecord.extract.entities import Cluster, EntityTable, skip_leading_titles
 from onrecord.extract.lexicon import CLAUSE_ONLY_LEMMAS, is_cue_verb
@@ -32,6 +33,8 @@ PRONOUNS = frozenset({"he", "she", "they", "him", "her", "i", "we"})
 NO_SOURCE = frozenset({"it", "there", "this", "that", "what", "which"})
 NOT_PEOPLE = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "LAW"})
 MIN_CONTENT_TOKENS = 3
+METADATA_RELATIONS = frozenset({"reported_by", "with_reference_to", "dateline"})
+MIN_TOPIC_TOKENS = 2  # a learned attribution's content needs two words that are not pronouns
 PRONOUN_REACH_SENTENCES = 4  # how far back a pronoun may find its person
 _WORD = r"[A-Z](?:[\w’'-]|\.(?=[ \t]*\w))+"  # "Pat", "J.", "O’Neil"; a final full stop is not part of it
 _NAME = rf"(?P<name>{_WORD}(?:[ \t]+{_WORD}){{0,2}})"
@@ -40,6 +43,17 @@ HEADLINE_DASH = re.compile(
     r"(?P<content>\S.{15,}?)[ \t]*(?P<dash>(?<=[ \t])-(?=[ \t])|[–—―])[ \t]*" + _NAME + r"[ \t]*\.?"
 )
 TITLE_COLON = re.compile(_NAME + r"(?P<colon>:)[ \t]+(?P<content>\S.{10,})")
+
+
+class Learned(Protocol):
+    """An attribution predicted by a trained tagger (:class:`onrecord.extract.attribution.PredictedAttribution`)."""
+
+    @property
+    def source(self) -> Span | None: ...
+    @property
+    def cue(self) -> Span | None: ...
+    @property
+    def content(self) -> tuple[Span, ...]: ...
 
 
 @dataclass(frozen=True)
@@ -57,9 +71,16 @@ class Candidate:
 
 
 def find_statements(
-    doc: Doc, article: Article, table: EntityTable, related: tuple[RelatedItem, ...] = ()
+    doc: Doc,
+    article: Article,
+    table: EntityTable,
+    related: tuple[RelatedItem, ...] = (),
+    learned: Sequence[Learned] = (),
 ) -> list[Statement]:
-    """Every attributed statement in ``doc`` with its speaker resolved to a canonical entity."""
+    """Every attributed statement in ``doc`` with its speaker resolved to a canonical entity.
+
+    ``learned`` are the attributions a trained tagger predicted; they add the statements the rules do
+    not find (their content overlaps no rule statement's) and have a source."""
     in_related = [(r.span.start, r.span.end) for r in related]
     text = article.text  # the Doc rebuilds its text from the tokens at every access
     quotes = find_quotes(text)
@@ -68,6 +89,21 @@ def find_statements(
     candidates = _merge(candidates, [_mark_mixed(c, quotes) for c in _indirect(doc, directs, text)])
     candidates = [c for c in candidates if not _inside(c.position, in_related)]
     candidates += _headlines(text, table, related)
+    # "This was reported by X with reference to Y" says where the article comes from, not what X said
+    provenance = [
+        (c.span.start, c.span.end) for c in article.cited_sources if c.relation in METADATA_RELATIONS
+    ]
+    trained = [
+        candidate
+        for candidate in (_from_learned(p, text, quotes) for p in learned if p.source and p.content)
+        if _says_something(doc, candidate)
+        and not _overlaps(tuple(p for p in (candidate.source, candidate.cue) if p), tuple(provenance))
+    ]
+    # Quotes attributed by rule are exact (quote marks, split and multi-paragraph quotes); elsewhere the
+    # trained tagger is more precise than the rules where both fire, and the rules fill in the rest.
+    quoted = [c for c in candidates if c.kind == "direct"]
+    chosen = quoted + _unclaimed(quoted, trained)
+    candidates = chosen + _unclaimed(chosen, [c for c in candidates if c.kind != "direct"])
     candidates.sort(key=lambda c: c.position)
     return _resolve(doc, article, table, candidates)
 
@@ -172,6 +208,47 @@ def _headline_speaker(table: EntityTable, start: int, end: int) -> bool:
     if cluster is None:
         return False
     return cluster.type == "PERSON" or any(s == start and e == end for s, e in cluster.mentions)
+
+
+def _from_learned(predicted: Learned, text: str, quotes: list[Quote]) -> Candidate:
+    content = _join_fragments(text, [(c.start, c.end) for c in predicted.content])
+    source = predicted.source
+    quoted = [any(q.start <= s and e <= q.end for q in quotes) for s, e in content]
+    candidate = Candidate(
+        source=(source.start, source.end) if source else None,
+        cue=(predicted.cue.start, predicted.cue.end) if predicted.cue else None,
+        content=content,
+        kind="direct" if all(quoted) else "indirect",
+    )
+    return candidate if all(quoted) else _mark_mixed(candidate, quotes)
+
+
+def _says_something(doc: Doc, candidate: Candidate) -> bool:
+    """A statement's content is more than a pronoun ("This was reported by …" has no content of its own).
+
+    Topics count, as in PolNeAR: "X called for tax cuts", "X has commented on the plan"."""
+    words = [t for s, e in candidate.content for t in doc.char_span(s, e, alignment_mode="expand") or ()]
+    return sum(not (t.is_punct or t.pos_ == "PRON") for t in words) >= MIN_TOPIC_TOKENS
+
+
+def _join_fragments(text: str, spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """Content fragments with only punctuation between them are one span ('… alert(1' ')>,' '"')."""
+    joined: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if joined and not any(ch.isalnum() for ch in text[joined[-1][1] : start]):
+            joined[-1] = (joined[-1][0], max(end, joined[-1][1]))
+        else:
+            joined.append((start, end))
+    return tuple(joined)
+
+
+def _unclaimed(found: list[Candidate], extra: list[Candidate]) -> list[Candidate]:
+    """The extra candidates whose content no found candidate (nor an earlier extra one) covers."""
+    kept: list[Candidate] = []
+    for candidate in extra:
+        if not any(_overlaps(c.content, candidate.content) for c in (*found, *kept)):
+            kept.append(candidate)
+    return kept
 
 
 def _mark_mixed(candidate: Candidate, quotes: list[Quote]) -> Candidate:
