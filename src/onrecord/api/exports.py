@@ -19,52 +19,11 @@ from onrecord.api.errors import dumps
 from onrecord.api.lookup import StatementFilters, statement_page
 from onrecord.api.routes import ERRORS, FiltersDep, StoreDep
 from onrecord.store import StatementRow, Store
+from onrecord.store.tabular import CSV_HEADER, csv_cells
 
 EXPORT_BATCH = 1000  # statements read from the store per query while exporting
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-CSV_HEADER = (
-    "id",
-    "article_id",
-    "date",
-    "speaker",
-    "speaker_entity",
-    "speaker_mention",
-    "kind",
-    "cue",
-    "text",
-    "article_title",
-    "outlet",
-)
-
 router = APIRouter(prefix="/api", responses=ERRORS)
 LimitDep = Annotated[int | None, Query(ge=1, description="At most this many statements; all when left out.")]
-
-
-def inert_cell(value: str) -> str:
-    """A CSV cell a spreadsheet shows as text: formula starts get a leading quote.
-
-    >>> inert_cell("=HYPERLINK(1)"), inert_cell("plain")
-    ("'=HYPERLINK(1)", 'plain')
-    """
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
-
-
-def csv_cells(row: StatementRow) -> list[str]:
-    speaker = row.speaker
-    cells = [
-        row.id,
-        row.article_id,
-        row.day.isoformat() if row.day else "",
-        speaker.name or "",
-        speaker.entity or "",
-        speaker.span.text if speaker.span else "",
-        row.kind,
-        row.cue.text if row.cue else "",
-        row.text,
-        row.article_title or "",
-        row.outlet or "",
-    ]
-    return [inert_cell(cell) for cell in cells]
 
 
 def matching_rows(store: Store, filters: StatementFilters, limit: int | None) -> Iterator[StatementRow]:

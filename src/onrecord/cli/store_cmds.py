@@ -32,6 +32,7 @@ from onrecord.model import Article, Extraction, Failure, Span
 from onrecord.pipeline import ExtractOptions
 from onrecord.read import ReadOptions, read_paths
 from onrecord.store import DEFAULT_DB, DEFAULT_STATEMENT_LIMIT, EntityRow, StatementQuery, StatementRow, Store
+from onrecord.store.tabular import CSV_HEADER, csv_cells
 
 
 class ListFormat(StrEnum):
@@ -225,24 +226,8 @@ def _statements_table(rows: list[StatementRow], *, caption: str) -> Table:
 
 def _statements_csv(rows: list[StatementRow]) -> None:
     writer = csv.writer(sys.stdout)
-    writer.writerow(
-        ["id", "article_id", "date", "speaker", "speaker_entity", "speaker_mention", "kind", "cue", "text"]
-    )
-    for row in rows:
-        speaker = row.speaker
-        writer.writerow(
-            [
-                row.id,
-                row.article_id,
-                row.day.isoformat() if row.day else "",
-                speaker.name or "",
-                speaker.entity or "",
-                speaker.span.text if speaker.span else "",
-                row.kind,
-                row.cue.text if row.cue else "",
-                row.text,
-            ]
-        )
+    writer.writerow(CSV_HEADER)
+    writer.writerows(csv_cells(row) for row in rows)
 
 
 # ---- entities ------------------------------------------------------------------------------------
