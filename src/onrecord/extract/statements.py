@@ -97,13 +97,14 @@ def find_statements(
         candidate
         for candidate in (_from_learned(p, text, quotes) for p in learned if p.source and p.content)
         if _says_something(doc, candidate)
+        and _has_cue(doc, candidate)
         and not _overlaps(tuple(p for p in (candidate.source, candidate.cue) if p), tuple(provenance))
     ]
-    # Quotes attributed by rule are exact (quote marks, split and multi-paragraph quotes); elsewhere the
-    # trained tagger is more precise than the rules where both fire, and the rules fill in the rest.
-    quoted = [c for c in candidates if c.kind == "direct"]
-    chosen = quoted + _unclaimed(quoted, trained)
-    candidates = chosen + _unclaimed(chosen, [c for c in candidates if c.kind != "direct"])
+    # Split and multi-paragraph quotes attributed by rule stay whole; elsewhere the trained tagger is more
+    # precise than the rules where both fire, and the rules fill in the rest.
+    whole = [c for c in candidates if c.kind == "direct" and _spans_parts(text, c)]
+    chosen = whole + [c for c in trained if not any(_overlaps(w.content, c.content) for w in whole)]
+    candidates = chosen + _unclaimed(chosen, [c for c in candidates if c not in whole])
     candidates.sort(key=lambda c: c.position)
     return _resolve(doc, article, table, candidates)
 
@@ -229,6 +230,20 @@ def _says_something(doc: Doc, candidate: Candidate) -> bool:
     Topics count, as in PolNeAR: "X called for tax cuts", "X has commented on the plan"."""
     words = [t for s, e in candidate.content for t in doc.char_span(s, e, alignment_mode="expand") or ()]
     return sum(not (t.is_punct or t.pos_ == "PRON") for t in words) >= MIN_TOPIC_TOKENS
+
+
+def _has_cue(doc: Doc, candidate: Candidate) -> bool:
+    """The cue is a verb ("said", "has commented on"), a reporting phrase ("according to") or a mark
+    (":", "―"), not a noun phrase the tagger mistook ("The first point of …")."""
+    if candidate.cue is None:
+        return False
+    words = doc.char_span(*candidate.cue, alignment_mode="expand") or ()
+    return any(t.pos_ in {"VERB", "AUX"} or t.is_punct or t.lower_ == "according" for t in words)
+
+
+def _spans_parts(text: str, candidate: Candidate) -> bool:
+    """A quote in several parts ("A," he said, "B.") or over several paragraphs."""
+    return len(candidate.content) > 1 or any("\n" in text[s:e] for s, e in candidate.content)
 
 
 def _join_fragments(text: str, spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
