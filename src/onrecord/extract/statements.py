@@ -79,8 +79,9 @@ def find_statements(
 ) -> list[Statement]:
     """Every attributed statement in ``doc`` with its speaker resolved to a canonical entity.
 
-    ``learned`` are the attributions a trained tagger predicted; they add the statements the rules do
-    not find (their content overlaps no rule statement's) and have a source."""
+    ``learned`` are the attributions a trained tagger predicted. Split and multi-paragraph quotes the
+    rules attribute come first, then every tagger attribution they do not overlap, then the rule
+    statements whose content nothing chosen so far covers (docs/attribution-rules.md)."""
     in_related = [(r.span.start, r.span.end) for r in related]
     text = article.text  # the Doc rebuilds its text from the tokens at every access
     quotes = find_quotes(text)
@@ -89,17 +90,7 @@ def find_statements(
     candidates = _merge(candidates, [_mark_mixed(c, quotes) for c in _indirect(doc, directs, text)])
     candidates = [c for c in candidates if not _inside(c.position, in_related)]
     candidates += _headlines(text, table, related)
-    # "This was reported by X with reference to Y" says where the article comes from, not what X said
-    provenance = [
-        (c.span.start, c.span.end) for c in article.cited_sources if c.relation in METADATA_RELATIONS
-    ]
-    trained = [
-        candidate
-        for candidate in (_from_learned(p, text, quotes) for p in learned if p.source and p.content)
-        if _says_something(doc, candidate)
-        and _has_cue(doc, candidate)
-        and not _overlaps(tuple(p for p in (candidate.source, candidate.cue) if p), tuple(provenance))
-    ]
+    trained = _trained(doc, article, quotes, learned)
     # Split and multi-paragraph quotes attributed by rule stay whole; elsewhere the trained tagger is more
     # precise than the rules where both fire, and the rules fill in the rest.
     whole = [c for c in candidates if c.kind == "direct" and _spans_parts(text, c)]
@@ -209,6 +200,22 @@ def _headline_speaker(table: EntityTable, start: int, end: int) -> bool:
     if cluster is None:
         return False
     return cluster.type == "PERSON" or any(s == start and e == end for s, e in cluster.mentions)
+
+
+def _trained(doc: Doc, article: Article, quotes: list[Quote], learned: Sequence[Learned]) -> list[Candidate]:
+    """The tagger's attributions that have a source, a cue and content, outside provenance lines."""
+    # "This was reported by X with reference to Y" says where the article comes from, not what X said
+    provenance = tuple(
+        (c.span.start, c.span.end) for c in article.cited_sources if c.relation in METADATA_RELATIONS
+    )
+    candidates = (_from_learned(p, article.text, quotes) for p in learned if p.source and p.content)
+    return [
+        c
+        for c in candidates
+        if _says_something(doc, c)
+        and _has_cue(doc, c)
+        and not _overlaps(tuple(p for p in (c.source, c.cue) if p), provenance)
+    ]
 
 
 def _from_learned(predicted: Learned, text: str, quotes: list[Quote]) -> Candidate:
