@@ -9,12 +9,11 @@ import sys
 from pathlib import Path
 
 import typer
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from onrecord.cli.extract_cmd import parse_date
-from onrecord.cli.store_cmds import DB_OPT, FORMAT_OPT, ID_WIDTH, ListFormat, _reported
+from onrecord.cli.store_cmds import DB_OPT, FORMAT_OPT, ID_WIDTH, ListFormat, _reported, print_rows
 from onrecord.model import Amount, TimeValue
 from onrecord.store import Store
 from onrecord.store.events import (
@@ -57,14 +56,14 @@ def events(
     )
     with _reported(), Store.open(db) as store:
         rows = store.events(query)
-    if fmt is ListFormat.json:
-        typer.echo(json.dumps([_event_json(r) for r in rows], ensure_ascii=False, indent=2))
-    elif fmt is ListFormat.csv:
-        _events_csv(rows)
-    elif not rows:
-        typer.echo("no events match; loosen the filters or ingest articles first", err=True)
-    else:
-        Console().print(_events_table(rows))
+    print_rows(
+        rows,
+        fmt,
+        write_csv=_events_csv,
+        table=lambda: _events_table(rows),
+        empty="no events match; loosen the filters or ingest articles first",
+        to_json=_event_json,
+    )
 
 
 def _event_json(row: EventRow) -> dict[str, object]:
@@ -131,14 +130,13 @@ def commitments(
     """
     with _reported(), Store.open(db) as store:
         rows = store.commitments(by=by, to=to)
-    if fmt is ListFormat.json:
-        typer.echo(json.dumps([r.model_dump(mode="json") for r in rows], ensure_ascii=False, indent=2))
-    elif fmt is ListFormat.csv:
-        _ledger_csv(rows)
-    elif not rows:
-        typer.echo("no commitments match; drop --by/--to or ingest articles first", err=True)
-    else:
-        Console().print(_ledger_table(rows))
+    print_rows(
+        rows,
+        fmt,
+        write_csv=_ledger_csv,
+        table=lambda: _ledger_table(rows),
+        empty="no commitments match; drop --by/--to or ingest articles first",
+    )
 
 
 def _ledger_table(rows: list[LedgerRow]) -> Table:
@@ -193,14 +191,13 @@ def timeline(
     """
     with _reported(), Store.open(db) as store:
         rows = store.timeline(entity)
-    if fmt is ListFormat.json:
-        typer.echo(json.dumps([r.model_dump(mode="json") for r in rows], ensure_ascii=False, indent=2))
-    elif fmt is ListFormat.csv:
-        _timeline_csv(rows)
-    elif not rows:
-        typer.echo(f"nothing involves {entity!r}; check the name with `onrecord entities`", err=True)
-    else:
-        Console().print(_timeline_table(rows, entity))
+    print_rows(
+        rows,
+        fmt,
+        write_csv=_timeline_csv,
+        table=lambda: _timeline_table(rows, entity),
+        empty=f"nothing involves {entity!r}; check the name with `onrecord entities`",
+    )
 
 
 def _timeline_table(rows: list[TimelineRow], entity: str) -> Table:

@@ -6,10 +6,11 @@ import csv
 import itertools
 import json
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 import typer
 from rich.console import Console
@@ -39,6 +40,26 @@ class ListFormat(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
+
+
+def print_rows(
+    rows: Sequence[Any],
+    fmt: ListFormat,
+    *,
+    write_csv: Callable[[Any], None],
+    table: Callable[[], Table],
+    empty: str,
+    to_json: Callable[[Any], object] = lambda row: row.model_dump(mode="json"),
+) -> None:
+    """Print query rows as JSON, CSV or a rich table; an empty result says how to get some."""
+    if fmt is ListFormat.json:
+        typer.echo(json.dumps([to_json(row) for row in rows], ensure_ascii=False, indent=2))
+    elif fmt is ListFormat.csv:
+        write_csv(rows)
+    elif not rows:
+        typer.echo(empty, err=True)
+    else:
+        Console().print(table())
 
 
 DB_OPT = typer.Option(
@@ -194,15 +215,14 @@ def statements(
         )
         page = store.statement_page(query)
     rows = list(page.rows)
-    if fmt is ListFormat.json:
-        typer.echo(json.dumps([row.model_dump(mode="json") for row in rows], ensure_ascii=False, indent=2))
-    elif fmt is ListFormat.csv:
-        _statements_csv(rows)
-    elif not rows:
-        typer.echo("no statements match; loosen the filters or ingest articles first", err=True)
-    else:
-        more = f"; more with --limit {limit * 2} or --limit 0" if page.next_cursor else ""
-        Console().print(_statements_table(rows, caption=f"{len(rows)} statements{more}"))
+    more = f"; more with --limit {limit * 2} or --limit 0" if page.next_cursor else ""
+    print_rows(
+        rows,
+        fmt,
+        write_csv=_statements_csv,
+        table=lambda: _statements_table(rows, caption=f"{len(rows)} statements{more}"),
+        empty="no statements match; loosen the filters or ingest articles first",
+    )
 
 
 def _statements_table(rows: list[StatementRow], *, caption: str) -> Table:
@@ -249,15 +269,14 @@ def entities(
     with _reported(), Store.open(db) as store:
         rows = store.entities(type=type_, name=name, limit=limit + 1 if limit else None)
     shown = rows[:limit] if limit else rows
-    if fmt is ListFormat.json:
-        typer.echo(json.dumps([row.model_dump(mode="json") for row in shown], ensure_ascii=False, indent=2))
-    elif fmt is ListFormat.csv:
-        _entities_csv(shown)
-    elif not shown:
-        typer.echo("no entities match; drop --type/--name or ingest articles first", err=True)
-    else:
-        more = f"; more with --limit {limit * 2} or --limit 0" if len(rows) > len(shown) else ""
-        Console().print(_entities_table(shown, caption=f"{len(shown)} entities{more}"))
+    more = f"; more with --limit {limit * 2} or --limit 0" if len(rows) > len(shown) else ""
+    print_rows(
+        shown,
+        fmt,
+        write_csv=_entities_csv,
+        table=lambda: _entities_table(shown, caption=f"{len(shown)} entities{more}"),
+        empty="no entities match; drop --type/--name or ingest articles first",
+    )
 
 
 def _entities_table(rows: list[EntityRow], *, caption: str) -> Table:
