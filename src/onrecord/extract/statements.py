@@ -95,7 +95,8 @@ def find_statements(
     # precise than the rules where both fire, and the rules fill in the rest.
     whole = [c for c in candidates if c.kind == "direct" and _spans_parts(text, c)]
     chosen = whole + [c for c in trained if not any(_overlaps(w.content, c.content) for w in whole)]
-    candidates = chosen + _unclaimed(chosen, [c for c in candidates if c not in whole])
+    extra = [c for c in candidates if c not in whole and not _nested(c, quotes)]
+    candidates = chosen + _unclaimed(chosen, extra)
     candidates.sort(key=lambda c: c.position)
     return _resolve(doc, article, table, candidates)
 
@@ -271,6 +272,12 @@ def _unclaimed(found: list[Candidate], extra: list[Candidate]) -> list[Candidate
         if not any(_overlaps(c.content, candidate.content) for c in (*found, *kept)):
             kept.append(candidate)
     return kept
+
+
+def _nested(candidate: Candidate, quotes: list[Quote]) -> bool:
+    """A reporting clause inside someone's quotation ("I think …" in a quote) is part of that quote."""
+    cue = candidate.cue
+    return cue is not None and any(q.start < cue[0] and cue[1] < q.end for q in quotes)
 
 
 def _mark_mixed(candidate: Candidate, quotes: list[Quote]) -> Candidate:
