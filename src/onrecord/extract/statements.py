@@ -34,7 +34,7 @@ NO_SOURCE = frozenset({"it", "there", "this", "that", "what", "which"})
 NOT_PEOPLE = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "LAW"})
 MIN_CONTENT_TOKENS = 3
 METADATA_RELATIONS = frozenset({"reported_by", "with_reference_to", "dateline"})
-MIN_TOPIC_TOKENS = 2  # a learned attribution's content needs two words that are not pronouns
+MIN_TOPIC_TOKENS = 1  # a learned attribution's content needs a word that is not a pronoun
 PRONOUN_REACH_SENTENCES = 4  # how far back a pronoun may find its person
 _WORD = r"[A-Z](?:[\w’'-]|\.(?=[ \t]*\w))+"  # "Pat", "J.", "O’Neil"; a final full stop is not part of it
 _NAME = rf"(?P<name>{_WORD}(?:[ \t]+{_WORD}){{0,2}})"
