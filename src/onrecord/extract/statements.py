@@ -35,6 +35,7 @@ NOT_PEOPLE = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", 
 MIN_CONTENT_TOKENS = 3
 METADATA_RELATIONS = frozenset({"reported_by", "with_reference_to", "dateline"})
 MIN_TOPIC_TOKENS = 1  # a learned attribution's content needs a word that is not a pronoun
+SUBJECT_REACH = 3  # verbs climbed from a cue to find its subject
 PRONOUN_REACH_SENTENCES = 4  # how far back a pronoun may find its person
 _WORD = r"[A-Z](?:[\w’'-]|\.(?=[ \t]*\w))+"  # "Pat", "J.", "O’Neil"; a final full stop is not part of it
 _NAME = rf"(?P<name>{_WORD}(?:[ \t]+{_WORD}){{0,2}})"
@@ -209,11 +210,13 @@ def _trained(doc: Doc, article: Article, quotes: list[Quote], learned: Sequence[
     provenance = tuple(
         (c.span.start, c.span.end) for c in article.cited_sources if c.relation in METADATA_RELATIONS
     )
-    candidates = (_from_learned(p, article.text, quotes) for p in learned if p.source and p.content)
+    candidates = (_from_learned(p, article.text, quotes) for p in learned if p.content)
+    candidates = (c if c.source else replace(c, source=_subject_of_cue(doc, c.cue)) for c in candidates)
     return [
         c
         for c in candidates
-        if _says_something(doc, c)
+        if c.source
+        and _says_something(doc, c)
         and _has_cue(doc, c)
         and not _overlaps(tuple(p for p in (c.source, c.cue) if p), provenance)
     ]
@@ -441,6 +444,31 @@ def _source_of(cue: Token) -> tuple[int, int] | None:
     if subject.lower_ in NO_SOURCE:
         return None
     return _subtree_offsets(subject)
+
+
+def _subject_of_cue(doc: Doc, cue: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The subject of a cue the tagger found without a source: the cue verb's own subject, or that of
+    the verb it hangs from ("… appeared to blame", "Trump tweeted, calling for …")."""
+    words = doc.char_span(*cue, alignment_mode="expand") if cue else None
+    verbs = [t for t in words or () if t.pos_ in {"VERB", "AUX"}]
+    if not verbs:
+        return None
+    token = min(verbs, key=lambda t: sum(1 for _ in t.ancestors))  # the verb highest in the tree
+    for _ in range(SUBJECT_REACH):
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        agent = next((c for c in token.children if c.dep_ == "agent"), None)
+        if subject is None and agent is not None:  # "has been called a charlatan by fellow physicians"
+            subject = next((c for c in agent.children if c.dep_ == "pobj"), None)
+        if subject is not None:
+            if subject.lower_ in NO_SOURCE or subject.lower_ in {"who", "that"}:
+                return None
+            return _subtree_offsets(subject)
+        if token.dep_ == "pcomp" and token.head.dep_ == "prep":  # "… by announcing that …"
+            token = token.head
+        if token.dep_ not in {"xcomp", "advcl", "conj", "ccomp", "prep"} or token.head is token:
+            return None
+        token = token.head
+    return None
 
 
 def _cue_offsets(cue: Token) -> tuple[int, int]:
