@@ -160,7 +160,8 @@ class AttributionModel:
         if threshold < DEFAULT_CUE_THRESHOLD:
             marginal = self._cues.marginal
             for k, label in enumerate(labels):
-                if not label.endswith("CUE") and sum(marginal(y, k) for y in self._cue_labels) >= threshold:
+                # the CUE marginals (B and I) of a token sum to one minus its O marginal
+                if label == "O" and 1.0 - marginal("O", k) >= threshold:
                     labels[k] = "I-CUE"
         return [s for s in segments(block, labels) if s.role == "CUE"]
 
