@@ -45,10 +45,17 @@ class Extractor:
 
     @classmethod
     def load(cls, options: ExtractOptions | None = None) -> Extractor:
-        from onrecord.nlp import load_pipeline
+        """Load the spaCy pipeline and the shipped data.
+
+        The pipeline's ``attribute_ruler`` and ``lemmatizer`` are replaced by one memoized component
+        with identical output (:mod:`onrecord.nlp.token_attributes`); the parse is otherwise stock.
+        """
+        from onrecord.nlp import load_pipeline, use_token_attributes
 
         options = options or ExtractOptions()
-        return cls(load_pipeline(options.model), options)
+        nlp = load_pipeline(options.model)
+        use_token_attributes(nlp)
+        return cls(nlp, options)
 
     def extract(self, article: Article) -> Extraction:
         """Extract one article (parses it with the pipeline)."""

@@ -3,5 +3,6 @@
 from __future__ import annotations
 
 from onrecord.nlp.pipeline import DEFAULT_MODEL, load_pipeline
+from onrecord.nlp.token_attributes import use_token_attributes
 
-__all__ = ["DEFAULT_MODEL", "load_pipeline"]
+__all__ = ["DEFAULT_MODEL", "load_pipeline", "use_token_attributes"]
