@@ -88,6 +88,16 @@ def test_token_features_describe_parse_and_window(nlp) -> None:
     assert feats[0]["w-2"] == "<pad>"
 
 
+def test_word_classes_generalize_rare_cues_to_their_wordnet_class(nlp) -> None:
+    doc = nlp("The senator propounded a theory and repeated his pronouncements.")
+    feats = token_features(doc, next(blocks(doc)))
+    by_word = {doc[i].lower_: f for i, f in zip(next(blocks(doc)).tokens, feats, strict=True)}
+    assert by_word["propounded"].get("wc_communication") == 1.0
+    assert by_word["pronouncements"].get("wc_communication") == 1.0
+    assert by_word["theory"]["gwc"] == "communication"  # the verb it hangs from
+    assert not any(name.startswith("wc_") for name in by_word["the"])
+
+
 @pytest.mark.parametrize(
     ("labels", "expected"),
     [

@@ -12,14 +12,17 @@ passes, so featurizing costs a small fraction of the parse.
 
 from __future__ import annotations
 
+import functools
+import gzip
 from collections.abc import Iterator
 from dataclasses import dataclass
+from importlib import resources
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-FEATURES_VERSION = "attribution-features.v3"
+FEATURES_VERSION = "attribution-features.v4"
 
 OPEN_QUOTES = frozenset({"“", "«", "„"})
 CLOSE_QUOTES = frozenset({"”", "»"})
@@ -31,6 +34,27 @@ FRAME_DEPS = frozenset(
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent"})
 WINDOW = 2
 MAX_BLOCK_SENTENCES = 12
+WORD_CLASSES_FILE = "wordclasses.tsv.gz"
+CLASS_POS = {"VERB": "v", "AUX": "v", "NOUN": "n"}
+
+
+@functools.cache
+def word_classes() -> dict[tuple[str, str], tuple[str, ...]]:
+    """(lemma, "n"/"v") → WordNet classes of its first senses ("communication", "cognition" …), from
+    the table ``onrecord train wordclasses`` builds (onrecord/data/wordclasses.tsv.gz)."""
+    raw = resources.files("onrecord.data").joinpath(WORD_CLASSES_FILE).read_bytes()
+    table: dict[tuple[str, str], tuple[str, ...]] = {}
+    for line in gzip.decompress(raw).decode("utf-8").splitlines():
+        if line and not line.startswith("#"):
+            lemma, pos, classes = line.split("\t")
+            table[lemma, pos] = tuple(classes.split(","))
+    return table
+
+
+def classes_of(token: Token) -> tuple[str, ...]:
+    """The WordNet classes of a noun or verb's lemma; () for other words and unknown lemmas."""
+    pos = CLASS_POS.get(token.pos_)
+    return word_classes().get((token.lemma_.lower(), pos), ()) if pos else ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,6 +248,11 @@ def _own_features(tok: Token) -> dict[str, str | float]:
     }
     if governor is not None and (subject := _subject(governor)) is not None:
         f["gv_s"] = _kind(subject)
+    classes = classes_of(tok)
+    for name in classes:
+        f["wc_" + name] = 1.0
+    governor_classes = classes_of(governor) if governor is not None else ()
+    f["gwc"] = governor_classes[0] if governor_classes else "-"
     frame: list[str] = []
     for child in tok.children:
         dep = child.dep_
@@ -240,6 +269,7 @@ def _own_features(tok: Token) -> dict[str, str | float]:
             f["l|" + dep + "_k"] = lemma + "|" + _kind(child)
     signature = ",".join(sorted(frame)) or "-"
     f["l|frame"] = lemma + "|" + signature
+    f["wc|frame"] = (classes[0] if classes else "-") + "|" + signature
     f["p|frame"] = tok.pos_ + "|" + signature
     f["l|d"] = lemma + "|" + tok.dep_
     return f
@@ -304,6 +334,8 @@ def relative_features(
     root = next((i for i in inside if doc[i].head.i not in inside or doc[i].head.i == i), block.tokens[start])
     chain = {t: depth for depth, t in enumerate(ancestors(doc, root))}
     lemma = doc[root].lemma_.lower()
+    cue_classes = classes_of(doc[root])
+    cue_class = cue_classes[0] if cue_classes else "-"
     words = "_".join(doc[i].lower_ for i in block.tokens[start:end][:4])
     out: list[dict[str, str | float]] = []
     for k in range(*window):
@@ -320,6 +352,7 @@ def relative_features(
         f["path"] = path
         f["path|cl"] = path + "|" + lemma
         f["r|cl"] = side + "|" + lemma
+        f["path|cc"] = path + "|" + cue_class
         f["r|cw"] = side + "|" + words
         f["r|q"] = side + "|" + str(f["q"])
         f["r|sq"] = side + "|" + str(f["sq"])

@@ -463,9 +463,7 @@ def _subject_of_cue(doc: Doc, cue: tuple[int, int] | None) -> tuple[int, int] | 
             if subject.lower_ in NO_SOURCE or subject.lower_ in {"who", "that"}:
                 return None
             return _subtree_offsets(subject)
-        if token.dep_ == "pcomp" and token.head.dep_ == "prep":  # "… by announcing that …"
-            token = token.head
-        if token.dep_ not in {"xcomp", "advcl", "conj", "ccomp", "prep"} or token.head is token:
+        if token.dep_ not in {"xcomp", "advcl", "conj", "ccomp"} or token.head is token:
             return None
         token = token.head
     return None
