@@ -78,9 +78,11 @@ def find_frames(doc: Doc, lexicon: Lexicon) -> list[Frame]:
     """Every event frame of ``doc``, outermost triggers first within a sentence, in text order."""
     consumed: set[int] = set()
     frames: list[Frame] = []
-    for token in sorted(doc, key=lambda t: (_depth(t), t.i)):
-        if token.i in consumed:
+    depths = _depths(doc)
+    for i in sorted(range(len(doc)), key=lambda i: (depths[i], i)):
+        if i in consumed:
             continue
+        token = doc[i]
         frame = _frame_at(token, lexicon) or _obligation_frame(token)
         if frame is None:
             continue
@@ -471,9 +473,27 @@ def _governor(token: Token) -> Token | None:
     return None
 
 
-def _depth(token: Token) -> int:
-    depth = 0
-    while token.head != token and depth < 50:
-        token = token.head
-        depth += 1
-    return depth
+MAX_DEPTH = 50  # steps up the tree counted at most (a guard against a malformed parse)
+
+
+def _depths(doc: Doc) -> list[int]:
+    """Each token's number of steps up to its root, at most MAX_DEPTH: one walk per token that stops at a
+    token already counted, so the whole doc is linear (a walk from every token was quadratic in depth)."""
+    heads = [head + i for i, head in enumerate(doc.to_array("HEAD").view("int64").tolist())]
+    depths: list[int | None] = [None] * len(heads)
+    for i in range(len(heads)):
+        path: list[int] = []
+        j = i
+        while depths[j] is None and heads[j] != j and len(path) < MAX_DEPTH:
+            path.append(j)
+            j = heads[j]
+        known = depths[j]
+        if known is None and heads[j] != j:  # MAX_DEPTH steps and still climbing: only i is known
+            depths[i] = MAX_DEPTH
+            continue
+        above = known if known is not None else 0
+        for steps, k in enumerate(reversed(path), start=1):
+            depths[k] = min(MAX_DEPTH, above + steps)
+        if not path:
+            depths[i] = above
+    return [d if d is not None else MAX_DEPTH for d in depths]
