@@ -22,6 +22,7 @@ from onrecord.extract.attribution import (
 )
 from onrecord.extract.attribution_features import (
     Block,
+    TokenTable,
     ancestors,
     blocks,
     quote_state,
@@ -162,7 +163,7 @@ def test_tree_path_says_how_a_token_hangs_from_the_cue(nlp, word: str, path: str
     said = next(t.i for t in doc if t.text == "said")
     chain = {t: depth for depth, t in enumerate(ancestors(doc, said))}
     token = next(t.i for t in doc if t.text == word)
-    assert tree_path(doc, token, chain) == path
+    assert tree_path(TokenTable.of(doc), token, chain) == path
 
 
 def test_relative_features_mark_side_of_cue(nlp) -> None:

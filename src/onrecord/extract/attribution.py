@@ -35,6 +35,7 @@ from onrecord.errors import ModelError
 from onrecord.extract.attribution_features import (
     FEATURES_VERSION,
     Block,
+    TokenTable,
     ancestors,
     blocks,
     quote_state,
@@ -169,14 +170,15 @@ class AttributionModel:
         """Every attribution in ``doc`` (a spaCy parse of the article text), in text order."""
         text = doc.text
         found: list[PredictedAttribution] = []
+        table = TokenTable.of(doc)
         for block in blocks(doc):
-            feats = token_features(doc, block)
+            feats = token_features(doc, block, table)
             cues = self.find_cues(block, feats)
             if not cues:
                 continue
             quotes = quote_state(doc, block)
             for cue in cues:
-                attribution = self._roles_of(doc, text, block, feats, quotes, cue)
+                attribution = self._roles_of(doc, text, block, table, feats, quotes, cue)
                 if attribution is not None:
                     found.append(attribution)
         return found
@@ -186,12 +188,13 @@ class AttributionModel:
         doc: Doc,
         text: str,
         block: Block,
+        table: TokenTable,
         feats: list[dict[str, str | float]],
         quotes: list[int],
         cue: Segment,
     ) -> PredictedAttribution | None:
         window = sentence_window(block, cue.start, self.role_context)
-        labels = self._roles.tag(relative_features(doc, block, feats, (cue.start, cue.end), window))
+        labels = self._roles.tag(relative_features(doc, block, feats, (cue.start, cue.end), window, table))
         offset = window[0]
         parts = segments(block, ["O"] * offset + list(labels))
         contents = [s for s in parts if s.role == "CONTENT"] or self._likeliest("CONTENT", block, window)

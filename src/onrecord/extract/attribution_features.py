@@ -14,13 +14,15 @@ from __future__ import annotations
 
 import functools
 import gzip
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from importlib import resources
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+
+T = TypeVar("T")
 
 FEATURES_VERSION = "attribution-features.v4"
 
@@ -49,12 +51,6 @@ def word_classes() -> dict[tuple[str, str], tuple[str, ...]]:
             lemma, pos, classes = line.split("\t")
             table[lemma, pos] = tuple(classes.split(","))
     return table
-
-
-def classes_of(token: Token) -> tuple[str, ...]:
-    """The WordNet classes of a noun or verb's lemma; () for other words and unknown lemmas."""
-    pos = CLASS_POS.get(token.pos_)
-    return word_classes().get((token.lemma_.lower(), pos), ()) if pos else ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +105,98 @@ def quote_state(doc: Doc, block: Block) -> list[int]:
     return state
 
 
+@dataclass(frozen=True, slots=True)
+class TokenTable:
+    """Per-token attributes of a whole Doc as plain lists, read once: features walk heads and children
+    by index instead of creating spaCy Token objects at every step (build with :meth:`of`)."""
+
+    words: list[str]  # lower_
+    lemmas: list[str]  # lemma_, lowercased
+    pos: list[str]
+    tags: list[str]
+    deps: list[str]
+    ents: list[str]  # entity type, "" outside entities
+    shapes: list[str]
+    heads: list[int]
+    children: list[list[int]]  # in text order
+    left_edges: list[int]
+    classes: list[tuple[str, ...]]  # WordNet classes of nouns and verbs (see word_classes)
+    governors: list[tuple[str, int]]  # the nearest verb above (-1: none), the label the path arrives by
+    branches: list[tuple[str, str]]  # the label of the root's child on the path up, the root's lemma
+
+    @classmethod
+    def of(cls, doc: Doc) -> TokenTable:
+        words, lemmas, pos, tags, deps, ents, shapes, heads, left_edges, classes = ([] for _ in range(10))
+        table = word_classes()
+        for tok in doc:
+            lemma = tok.lemma_.lower()
+            tag = CLASS_POS.get(tok.pos_)
+            words.append(tok.lower_)
+            lemmas.append(lemma)
+            pos.append(tok.pos_)
+            tags.append(tok.tag_)
+            deps.append(tok.dep_)
+            ents.append(tok.ent_type_)
+            shapes.append(_shape(tok))
+            heads.append(tok.head.i)
+            left_edges.append(tok.left_edge.i)
+            classes.append(table.get((lemma, tag), ()) if tag else ())
+        children: list[list[int]] = [[] for _ in heads]
+        for i, head in enumerate(heads):
+            if head != i:
+                children[head].append(i)
+        verbs = {"VERB", "AUX"}
+        governors = _up_the_tree(
+            heads, lambda j, h: (deps[j], h) if pos[h] in verbs else None, lambda j: ("ROOT", -1)
+        )
+        branches = _up_the_tree(
+            heads, lambda j, h: (deps[j], lemmas[h]) if heads[h] == h else None, lambda j: ("ROOT", lemmas[j])
+        )
+        return cls(
+            words,
+            lemmas,
+            pos,
+            tags,
+            deps,
+            ents,
+            shapes,
+            heads,
+            children,
+            left_edges,
+            classes,
+            governors,
+            branches,
+        )
+
+    def kind(self, i: int) -> str:
+        """What a subject or possessor is: its entity type, "pron", or its part of speech."""
+        if self.ents[i]:
+            return self.ents[i]
+        return "pron" if self.pos[i] == "PRON" else self.pos[i]
+
+
+def _up_the_tree(
+    heads: list[int], answer: Callable[[int, int], T | None], at_root: Callable[[int], T]
+) -> list[T]:
+    """For every token, climb its heads until ``answer(token, head)`` gives a value (or a root gives
+    ``at_root(root)``); every token passed on the way shares that value. Linear in the doc."""
+    found: list[T | None] = [None] * len(heads)
+    for i in range(len(heads)):
+        path: list[int] = []
+        j = i
+        value = found[j]
+        while value is None:
+            head = heads[j]
+            value = at_root(j) if head == j else answer(j, head)
+            path.append(j)
+            j = head
+            if value is None and found[j] is not None:
+                value = found[j]
+        for k in path:
+            found[k] = value
+    return found  # type: ignore[return-value]
+
+
 def _shape(token: Token) -> str:
     if token.is_punct:
         return "punct"
@@ -119,35 +207,6 @@ def _shape(token: Token) -> str:
     if token.is_title:
         return "title"
     return "lower"
-
-
-def _governor(token: Token) -> tuple[str, Token | None]:
-    """The nearest verb above ``token`` and the dependency label under which the path reaches it."""
-    child, head = token, token.head
-    while head.i != child.i:
-        if head.pos_ in ("VERB", "AUX"):
-            return child.dep_, head
-        child, head = head, head.head
-    return "ROOT", None
-
-
-def _kind(token: Token) -> str:
-    """What a subject or possessor is: its entity type, "pron", or its part of speech."""
-    if token.ent_type_:
-        return token.ent_type_
-    return "pron" if token.pos_ == "PRON" else token.pos_
-
-
-def _subject(verb: Token) -> Token | None:
-    return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
-
-
-def _root_branch(token: Token) -> tuple[str, str]:
-    """The dependency label of the root's child on the path up from ``token``, and the root's lemma."""
-    child, head = token, token.head
-    while head.i != child.i and head.head.i != head.i:
-        child, head = head, head.head
-    return (child.dep_ if head.i != child.i else "ROOT"), head.lemma_.lower()
 
 
 def _bucket(n: int) -> str:
@@ -173,21 +232,24 @@ def _quote_distances(state: list[int]) -> tuple[list[int], list[int]]:
     return before, after
 
 
-def token_features(doc: Doc, block: Block) -> list[dict[str, str | float]]:
-    """One feature dict per token of ``block``: the token's own features plus a ±2 window."""
-    toks = [doc[i] for i in block.tokens]
-    words = [t.lower_ for t in toks]
-    lemmas = [t.lemma_.lower() for t in toks]
-    pos = [t.pos_ for t in toks]
-    deps = [t.dep_ for t in toks]
+def token_features(doc: Doc, block: Block, table: TokenTable | None = None) -> list[dict[str, str | float]]:
+    """One feature dict per token of ``block``: the token's own features plus a ±2 window.
+
+    ``table`` is :meth:`TokenTable.of` the doc; pass it when featurizing several blocks of one doc."""
+    table = table or TokenTable.of(doc)
+    governors, branches = table.governors, table.branches
+    words = [table.words[i] for i in block.tokens]
+    lemmas = [table.lemmas[i] for i in block.tokens]
+    pos = [table.pos[i] for i in block.tokens]
+    deps = [table.deps[i] for i in block.tokens]
     quotes = quote_state(doc, block)
     q_before, q_after = _quote_distances(quotes)
     sent_bounds = _sentence_bounds(block)
     sent_quoted = _sentence_has_quote(block, quotes)
-    n = len(toks)
+    n = len(block.tokens)
     feats: list[dict[str, str | float]] = []
-    for k, tok in enumerate(toks):
-        f = _own_features(tok)
+    for k, i in enumerate(block.tokens):
+        f = _own_features(table, i, governors[i], branches[i])
         f["q"] = str(quotes[k])
         f["qb"] = _bucket(q_before[k])
         f["qa"] = _bucket(q_after[k])
@@ -221,57 +283,62 @@ def token_features(doc: Doc, block: Block) -> list[dict[str, str | float]]:
     return feats
 
 
-def _own_features(tok: Token) -> dict[str, str | float]:
-    head = tok.head
-    gdep, governor = _governor(tok)
-    gverb = governor.lemma_.lower() if governor is not None else "-"
-    rdep, rlemma = _root_branch(tok)
-    lemma = tok.lemma_.lower()
+def _own_features(
+    table: TokenTable, i: int, governor: tuple[str, int], branch: tuple[str, str]
+) -> dict[str, str | float]:
+    head = table.heads[i]
+    gdep, gverb_i = governor
+    gverb = table.lemmas[gverb_i] if gverb_i >= 0 else "-"
+    rdep, rlemma = branch
+    lemma, dep, pos = table.lemmas[i], table.deps[i], table.pos[i]
     f: dict[str, str | float] = {
         "bias": 1.0,
-        "w": tok.lower_,
+        "w": table.words[i],
         "l": lemma,
-        "p": tok.pos_,
-        "t": tok.tag_,
-        "d": tok.dep_,
-        "s": _shape(tok),
-        "e": tok.ent_type_ or "-",
-        "hl": head.lemma_.lower(),
-        "hp": head.pos_,
-        "d|hl": tok.dep_ + "|" + head.lemma_.lower(),
-        "d|hp": tok.dep_ + "|" + head.pos_,
+        "p": pos,
+        "t": table.tags[i],
+        "d": dep,
+        "s": table.shapes[i],
+        "e": table.ents[i] or "-",
+        "hl": table.lemmas[head],
+        "hp": table.pos[head],
+        "d|hl": dep + "|" + table.lemmas[head],
+        "d|hp": dep + "|" + table.pos[head],
         "gd|gv": gdep + "|" + gverb,
         "gv": gverb,
         "rd": rdep,
         "rd|rl": rdep + "|" + rlemma,
-        "suf": tok.lower_[-3:],
+        "suf": table.words[i][-3:],
     }
-    if governor is not None and (subject := _subject(governor)) is not None:
-        f["gv_s"] = _kind(subject)
-    classes = classes_of(tok)
+    if gverb_i >= 0:
+        subject = next((c for c in table.children[gverb_i] if table.deps[c] in SUBJECT_DEPS), None)
+        if subject is not None:
+            f["gv_s"] = table.kind(subject)
+    classes = table.classes[i]
     for name in classes:
         f["wc_" + name] = 1.0
-    governor_classes = classes_of(governor) if governor is not None else ()
+    governor_classes = table.classes[gverb_i] if gverb_i >= 0 else ()
     f["gwc"] = governor_classes[0] if governor_classes else "-"
     frame: list[str] = []
-    for child in tok.children:
-        dep = child.dep_
-        if dep in FRAME_DEPS:
-            f["c_" + dep] = 1.0
-            frame.append(dep)
-            if dep == "ccomp":
-                f["c_ccomp_first"] = child.doc[child.left_edge.i].lower_
-        elif dep == "prep":
-            f["c_prep_" + child.lower_] = 1.0
-        if dep in SUBJECT_DEPS or dep == "poss":
-            f["c_" + dep + "_k"] = _kind(child)
-            f["c_" + dep + "_l"] = child.lemma_.lower()
-            f["l|" + dep + "_k"] = lemma + "|" + _kind(child)
+    for child in table.children[i]:
+        child_dep = table.deps[child]
+        if child_dep in FRAME_DEPS:
+            f["c_" + child_dep] = 1.0
+            frame.append(child_dep)
+            if child_dep == "ccomp":
+                f["c_ccomp_first"] = table.words[table.left_edges[child]]
+        elif child_dep == "prep":
+            f["c_prep_" + table.words[child]] = 1.0
+        if child_dep in SUBJECT_DEPS or child_dep == "poss":
+            kind = table.kind(child)
+            f["c_" + child_dep + "_k"] = kind
+            f["c_" + child_dep + "_l"] = table.lemmas[child]
+            f["l|" + child_dep + "_k"] = lemma + "|" + kind
     signature = ",".join(sorted(frame)) or "-"
     f["l|frame"] = lemma + "|" + signature
     f["wc|frame"] = (classes[0] if classes else "-") + "|" + signature
-    f["p|frame"] = tok.pos_ + "|" + signature
-    f["l|d"] = lemma + "|" + tok.dep_
+    f["p|frame"] = pos + "|" + signature
+    f["l|d"] = lemma + "|" + dep
     return f
 
 
@@ -298,7 +365,7 @@ def ancestors(doc: Doc, i: int) -> list[int]:
     return chain
 
 
-def tree_path(doc: Doc, i: int, root_chain: dict[int, int]) -> str:
+def tree_path(table: TokenTable, i: int, root_chain: dict[int, int]) -> str:
     """How token ``i`` hangs from a cue whose root's ancestors (with depths) are ``root_chain``.
 
     ``down:DEP`` — inside the cue root's subtree, under its child attached as DEP (nsubj, ccomp …);
@@ -310,33 +377,41 @@ def tree_path(doc: Doc, i: int, root_chain: dict[int, int]) -> str:
         depth = root_chain.get(child)
         if depth is not None:
             return f"up:{_bucket(depth)}" if child == i else "cue"
-        head = doc[child].head.i
+        head = table.heads[child]
         if head == child:
             return "none"
         if head in root_chain:
             depth = root_chain[head]
-            dep = doc[child].dep_
+            dep = table.deps[child]
             return f"down:{dep}" if depth == 0 else f"side:{_bucket(depth)}:{dep}"
         child = head
     return "none"
 
 
 def relative_features(
-    doc: Doc, block: Block, feats: list[dict[str, str | float]], cue: tuple[int, int], window: tuple[int, int]
+    doc: Doc,
+    block: Block,
+    feats: list[dict[str, str | float]],
+    cue: tuple[int, int],
+    window: tuple[int, int],
+    table: TokenTable | None = None,
 ) -> list[dict[str, str | float]]:
     """Features of the tokens in block positions ``window`` relative to the cue at positions ``cue``.
 
     Each token keeps its own features (``feats``) and gains its side of the cue and distance to it,
-    its tree path to the cue's root, and those joined with the cue's lemma.
+    its tree path to the cue's root, and those joined with the cue's lemma. ``table`` is
+    :meth:`TokenTable.of` the doc (built here if not given).
     """
+    table = table or TokenTable.of(doc)
+    heads = table.heads
     start, end = cue
     inside = set(block.tokens[start:end])
-    root = next((i for i in inside if doc[i].head.i not in inside or doc[i].head.i == i), block.tokens[start])
+    root = next((i for i in inside if heads[i] not in inside or heads[i] == i), block.tokens[start])
     chain = {t: depth for depth, t in enumerate(ancestors(doc, root))}
-    lemma = doc[root].lemma_.lower()
-    cue_classes = classes_of(doc[root])
+    lemma = table.lemmas[root]
+    cue_classes = table.classes[root]
     cue_class = cue_classes[0] if cue_classes else "-"
-    words = "_".join(doc[i].lower_ for i in block.tokens[start:end][:4])
+    words = "_".join(table.words[i] for i in block.tokens[start:end][:4])
     out: list[dict[str, str | float]] = []
     for k in range(*window):
         if k < start:
@@ -345,7 +420,7 @@ def relative_features(
             side, gap = "A", k - end + 1
         else:
             side, gap = "C", 0
-        path = "in" if side == "C" else tree_path(doc, block.tokens[k], chain)
+        path = "in" if side == "C" else tree_path(table, block.tokens[k], chain)
         f = dict(feats[k])
         f["r"] = side
         f["r|g"] = side + _bucket(gap)

@@ -23,6 +23,7 @@ from onrecord.extract.attribution import AttributionModel, sentence_window
 from onrecord.extract.attribution_features import (
     FEATURES_VERSION,
     Block,
+    TokenTable,
     blocks,
     relative_features,
     token_features,
@@ -116,8 +117,9 @@ def article_sequences(
     where: dict[int, tuple[int, int]] = {}  # character -> (block number, position)
     block_list = list(blocks(doc))
     block_feats = []
+    table = TokenTable.of(doc)
     for b, block in enumerate(block_list):
-        feats = token_features(doc, block)
+        feats = token_features(doc, block, table)
         block_feats.append(feats)
         labels = [label if label.endswith("CUE") else "O" for label in block_labels(doc, block, roles)]
         cue_seqs.append((feats, labels))
@@ -132,7 +134,7 @@ def article_sequences(
         b, start, end = located
         block = block_list[b]
         window = sentence_window(block, start, options.role_context)
-        feats = relative_features(doc, block, block_feats[b], (start, end), window)
+        feats = relative_features(doc, block, block_feats[b], (start, end), window, table)
         own = char_roles([attribution], cue=False)
         role_seqs.append((feats, token_roles(doc, block.tokens[window[0] : window[1]], own)))
     return cue_seqs, role_seqs
