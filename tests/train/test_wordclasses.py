@@ -57,3 +57,23 @@ def test_written_table_is_gzipped_tsv_and_rebuilds_byte_identical(tmp_path: Path
 def test_a_folder_without_wordnet_names_the_missing_file(tmp_path: Path) -> None:
     with pytest.raises(InputError, match=r"lexnames: missing; --wordnet must be a WordNet 3\.0 dict folder"):
         write_word_classes(tmp_path, tmp_path / "out.tsv.gz")
+
+
+def test_cli_writes_the_table_and_names_a_missing_folder(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from onrecord.cli.main import _register, app
+
+    _register()
+    runner = CliRunner()
+    out = tmp_path / "classes.tsv.gz"
+    result = runner.invoke(
+        app, ["train", "wordclasses", "--wordnet", str(wordnet_folder(tmp_path)), "--out", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "wrote 3 lemmas" in result.output and out.is_file()
+    missing = runner.invoke(
+        app, ["train", "wordclasses", "--wordnet", str(tmp_path / "nowhere"), "--out", str(out)]
+    )
+    assert missing.exit_code == 2
+    assert "nowhere/lexnames: missing" in missing.output
