@@ -77,3 +77,11 @@ def test_cli_writes_the_table_and_names_a_missing_folder(tmp_path: Path) -> None
     )
     assert missing.exit_code == 2
     assert "nowhere/lexnames: missing" in missing.output
+
+
+def test_a_line_that_is_not_wordnet_names_the_file_and_line(tmp_path: Path) -> None:
+    folder = wordnet_folder(tmp_path)
+    index = folder / "index.verb"
+    index.write_text(index.read_text() + "tell v 1 0 1 1 99999999  \n")  # a synset data.verb lacks
+    with pytest.raises(InputError, match=r"line 5 of .*index\.verb: not a WordNet 3\.0 line \(KeyError"):
+        write_word_classes(folder, tmp_path / "out.tsv.gz")

