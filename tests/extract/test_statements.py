@@ -134,3 +134,47 @@ def test_spans_index_the_article_text(extract) -> None:
     for statement in extraction.statements:
         for span in (*statement.content, statement.cue, statement.speaker.span):
             assert span is not None and text[span.start : span.end] == span.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The mayor spoke at length on Monday.\n\n"I think the bridge will be rebuilt by spring and we will pay for it."',
+        'Crowds gathered outside the hall. Some carried signs: "We believe the council has lied to us about the budget."',
+    ],
+)
+def test_reporting_clause_inside_a_quotation_is_not_a_statement_of_its_own(extract, text) -> None:
+    """ "I think …" inside a quotation belongs to the quote; the rules alone would make "I" its speaker."""
+    assert [(s.cue.text if s.cue else None, s.speaker.name) for s in extract(text).statements] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "subject"),
+    [
+        ("Trump went on the show on Thursday, saying that he feels great.", "saying", "Trump"),
+        ("Oz has been called a charlatan by fellow physicians.", "called", "fellow physicians"),
+        ("Last week Stumpf appeared to blame low-level workers for the fraud.", "blame", "Stumpf"),
+        ("After presenting the plan to parliament, Zelenskyy held a meeting.", "presenting", None),
+        ("It appeared that the talks had failed.", "appeared", None),
+    ],
+)
+def test_subject_of_a_cue_without_a_source_comes_from_the_parse(extractor, text, cue, subject) -> None:
+    from onrecord.extract.statements import _subject_of_cue
+
+    doc = extractor.nlp(text)
+    start = text.index(cue)
+    found = _subject_of_cue(doc, (start, start + len(cue)))
+    assert (text[found[0] : found[1]] if found else None) == subject
+
+
+@pytest.mark.parametrize(("content", "says"), [("Machado", True), ("him", False), ("“I would,”", True)])
+def test_a_learned_content_needs_one_word_that_is_not_a_pronoun(extractor, content, says) -> None:
+    from onrecord.extract.statements import Candidate, _says_something
+
+    text = f"Trump attacked {content} on Monday."
+    doc = extractor.nlp(text)
+    start = text.index(content)
+    candidate = Candidate(
+        source=(0, 5), cue=(6, 14), content=((start, start + len(content)),), kind="indirect"
+    )
+    assert _says_something(doc, candidate) is says

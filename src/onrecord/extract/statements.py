@@ -205,7 +205,8 @@ def _headline_speaker(table: EntityTable, start: int, end: int) -> bool:
 
 
 def _trained(doc: Doc, article: Article, quotes: list[Quote], learned: Sequence[Learned]) -> list[Candidate]:
-    """The tagger's attributions that have a source, a cue and content, outside provenance lines."""
+    """The tagger's attributions that have a source (the tagger's, else the cue verb's subject in the parse),
+    a cue and content, outside provenance lines."""
     # "This was reported by X with reference to Y" says where the article comes from, not what X said
     provenance = tuple(
         (c.span.start, c.span.end) for c in article.cited_sources if c.relation in METADATA_RELATIONS
@@ -463,7 +464,7 @@ def _subject_of_cue(doc: Doc, cue: tuple[int, int] | None) -> tuple[int, int] | 
             if subject.lower_ in NO_SOURCE or subject.lower_ in {"who", "that"}:
                 return None
             return _subtree_offsets(subject)
-        if token.dep_ not in {"xcomp", "advcl", "conj", "ccomp"} or token.head is token:
+        if token.dep_ not in {"xcomp", "advcl", "conj", "ccomp"} or token.head.i == token.i:
             return None
         token = token.head
     return None
