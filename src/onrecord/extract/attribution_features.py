@@ -3,7 +3,7 @@
 The tagger labels the tokens of one *block* (a paragraph: consecutive sentences with no line break
 between them) with BIO tags for SOURCE, CUE and CONTENT. This module turns a parsed spaCy ``Doc``
 into blocks and each block into one feature dict per token, the input python-crfsuite takes
-(string values become ``name=value`` indicator features).
+(string values become ``name:value`` indicator features).
 
 Features read only the token attributes en_core_web_sm sets (``lower_``, ``lemma_``, ``pos_``,
 ``tag_``, ``dep_``, ``head``, ``ent_type_``, sentence boundaries) and are computed in a few linear
@@ -130,7 +130,7 @@ class TokenTable:
         table = word_classes()
         for tok in doc:
             lemma = tok.lemma_.lower()
-            tag = CLASS_POS.get(tok.pos_)
+            class_pos = CLASS_POS.get(tok.pos_)
             words.append(tok.lower_)
             lemmas.append(lemma)
             pos.append(tok.pos_)
@@ -140,7 +140,7 @@ class TokenTable:
             shapes.append(_shape(tok))
             heads.append(tok.head.i)
             left_edges.append(tok.left_edge.i)
-            classes.append(table.get((lemma, tag), ()) if tag else ())
+            classes.append(table.get((lemma, class_pos), ()) if class_pos else ())
         children: list[list[int]] = [[] for _ in heads]
         for i, head in enumerate(heads):
             if head != i:
