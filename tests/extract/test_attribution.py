@@ -232,3 +232,17 @@ def test_bytes_that_are_not_a_model_are_refused(model: AttributionModel, tmp_pat
     cues, _ = model_bytes(model, tmp_path)
     with pytest.raises(ModelError, match="not a CRFsuite model"):
         AttributionModel(cues, b"not a model", model.meta)
+
+
+def test_a_missing_word_class_table_names_the_fix(monkeypatch: pytest.MonkeyPatch) -> None:
+    from onrecord.extract import attribution_features
+
+    monkeypatch.setattr(attribution_features, "WORD_CLASSES_FILE", "no-such-table.tsv.gz")
+    attribution_features.word_classes.cache_clear()
+    try:
+        with pytest.raises(
+            ModelError, match=r"no-such-table\.tsv\.gz cannot be read .*onrecord train wordclasses"
+        ):
+            attribution_features.word_classes()
+    finally:
+        attribution_features.word_classes.cache_clear()

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import TYPE_CHECKING, TypeVar
 
+from onrecord.errors import ModelError
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
@@ -44,9 +46,15 @@ CLASS_POS = {"VERB": "v", "AUX": "v", "NOUN": "n"}
 def word_classes() -> dict[tuple[str, str], tuple[str, ...]]:
     """(lemma, "n"/"v") → WordNet classes of its first senses ("communication", "cognition" …), from
     the table ``onrecord train wordclasses`` builds (onrecord/data/wordclasses.tsv.gz)."""
-    raw = resources.files("onrecord.data").joinpath(WORD_CLASSES_FILE).read_bytes()
+    try:
+        text = gzip.decompress(resources.files("onrecord.data").joinpath(WORD_CLASSES_FILE).read_bytes())
+    except (OSError, EOFError) as exc:  # missing, unreadable or not gzip
+        raise ModelError(
+            f"onrecord/data/{WORD_CLASSES_FILE} cannot be read ({exc}); reinstall onrecord or rebuild it with "
+            "`onrecord train wordclasses --wordnet DIR`"
+        ) from exc
     table: dict[tuple[str, str], tuple[str, ...]] = {}
-    for line in gzip.decompress(raw).decode("utf-8").splitlines():
+    for line in text.decode("utf-8").splitlines():
         if line and not line.startswith("#"):
             lemma, pos, classes = line.split("\t")
             table[lemma, pos] = tuple(classes.split(","))
