@@ -107,7 +107,6 @@ class AttributionModel:
         self.fallback_threshold = float(meta.get("fallback_threshold", DEFAULT_FALLBACK_THRESHOLD))  # type: ignore[arg-type]
         self._cues = _tagger(cues, "cue")
         self._roles = _tagger(roles, "role")
-        self._cue_labels = [label for label in ("B-CUE", "I-CUE") if label in self._cues.labels()]
         self._role_labels = set(self._roles.labels())
 
     @classmethod

@@ -135,7 +135,7 @@ class TokenTable:
     @classmethod
     def of(cls, doc: Doc) -> TokenTable:
         words, lemmas, pos, tags, deps, ents, shapes, heads, left_edges, classes = ([] for _ in range(10))
-        table = word_classes()
+        class_table = word_classes()
         for tok in doc:
             lemma = tok.lemma_.lower()
             class_pos = CLASS_POS.get(tok.pos_)
@@ -148,7 +148,7 @@ class TokenTable:
             shapes.append(_shape(tok))
             heads.append(tok.head.i)
             left_edges.append(tok.left_edge.i)
-            classes.append(table.get((lemma, class_pos), ()) if class_pos else ())
+            classes.append(class_table.get((lemma, class_pos), ()) if class_pos else ())
         children: list[list[int]] = [[] for _ in heads]
         for i, head in enumerate(heads):
             if head != i:
