@@ -1,7 +1,11 @@
 """How fast is onrecord extraction next to a bare pass of the same spaCy pipeline?
 
 In one process and one run, over the texts of a PolNeAR split:
-  (a) a bare ``nlp.pipe`` pass of the pipeline onrecord loads, every component enabled;
+  (a) a bare ``nlp.pipe`` pass of the stock pipeline onrecord loads (as ``spacy.load`` gives it), every
+      component enabled;
+  (p) the parse alone of the pipeline as ``Extractor.load`` sets it up (the same models; memoized token
+      attributes, matrix products through numpy's BLAS: see onrecord.nlp), so that what extraction adds
+      to its own parse shows apart from what the parse saves;
   (b) full onrecord extraction (``Extractor.load`` + the in-process runner), the same texts;
   (c) the same extraction with 2 worker processes (pipelines loaded before the clock starts).
 It prints words/second for each, the ratio of (b) to (a), the speed-up of (c) over (b) and peak memory.
@@ -99,6 +103,7 @@ class BenchResult:
     components: list[str]
     load_seconds: float
     bare: Timing
+    parse: Timing
     extract: Timing
     peak_mb_after_bare: float
     peak_mb_after_extract: float
@@ -117,6 +122,11 @@ class BenchResult:
         return self.extract.cpu_seconds / self.bare.cpu_seconds
 
     @property
+    def parse_ratio(self) -> float:
+        """Extraction time over the time of its own parse: what the extractors add."""
+        return self.extract.seconds / self.parse.seconds
+
+    @property
     def speedup(self) -> float | None:
         return self.extract.seconds / self.parallel.seconds if self.parallel else None
 
@@ -128,9 +138,11 @@ class BenchResult:
             "components": self.components,
             "load_seconds": round(self.load_seconds, 2),
             "bare": _row(self.bare),
+            "parse": _row(self.parse),
             "extract": _row(self.extract),
             "time_ratio_extract_to_bare": round(self.ratio, 3),
             "cpu_ratio_extract_to_bare": round(self.cpu_ratio, 3),
+            "time_ratio_extract_to_parse": round(self.parse_ratio, 3),
             "peak_mb_after_bare": round(self.peak_mb_after_bare),
             "peak_mb_after_extract": round(self.peak_mb_after_extract),
         }
@@ -158,6 +170,11 @@ def bench(data_dir: Path, *, workers: int, limit: int | None) -> BenchResult:
 
     extractor = Extractor.load(options)
     list(extractor.extract_many(articles[:WARM_UP]))
+    parse = timed(
+        "onrecord parse",
+        articles,
+        lambda: sum(1 for _ in extractor.nlp.pipe(texts, batch_size=options.batch_size)),
+    )
     runner = InProcessRunner(extractor)
     full = timed("onrecord extract", articles, lambda: sum(1 for _ in runner.run(articles)))
     full_peak = peak_mb()
@@ -175,6 +192,7 @@ def bench(data_dir: Path, *, workers: int, limit: int | None) -> BenchResult:
         components=list(nlp.pipe_names),
         load_seconds=load_seconds,
         bare=bare,
+        parse=parse,
         extract=full,
         peak_mb_after_bare=bare_peak,
         peak_mb_after_extract=full_peak,
@@ -195,15 +213,18 @@ def _row(timing: Timing) -> dict[str, float]:
 
 
 def render(result: BenchResult) -> str:
-    bare, full, parallel = result.bare, result.extract, result.parallel
+    bare, parse, full, parallel = result.bare, result.parse, result.extract, result.parallel
     lines = [
         f"{full.articles} articles, {full.words:,} words; pipeline {result.pipeline} {result.components} "
         f"loaded in {result.load_seconds:.2f} s",
         f"(a) bare spaCy pass        {bare.words_per_second:>8,.0f} words/s {bare.seconds:>7.2f} s "
         f"(CPU {bare.cpu_seconds:.2f} s)",
+        f"(p) onrecord's parse alone {parse.words_per_second:>8,.0f} words/s {parse.seconds:>7.2f} s "
+        f"(CPU {parse.cpu_seconds:.2f} s)",
         f"(b) onrecord extraction    {full.words_per_second:>8,.0f} words/s {full.seconds:>7.2f} s "
         f"(CPU {full.cpu_seconds:.2f} s; {full.articles_per_second:.2f} articles/s)",
-        f"extraction takes {result.ratio:.2f}x the time of the bare pass ({result.cpu_ratio:.2f}x its CPU time)",
+        f"extraction takes {result.ratio:.2f}x the time of the bare pass ({result.cpu_ratio:.2f}x its CPU time) "
+        f"and {result.parse_ratio:.2f}x the time of its own parse (p)",
     ]
     if parallel and result.speedup:
         lines.append(

@@ -48,13 +48,15 @@ class Extractor:
         """Load the spaCy pipeline and the shipped data.
 
         The pipeline's ``attribute_ruler`` and ``lemmatizer`` are replaced by one memoized component
-        with identical output (:mod:`onrecord.nlp.token_attributes`); the parse is otherwise stock.
+        with identical output (:mod:`onrecord.nlp.token_attributes`), and its models multiply matrices
+        through numpy's BLAS (:mod:`onrecord.nlp.matmul`); the parse is otherwise stock.
         """
-        from onrecord.nlp import load_pipeline, use_token_attributes
+        from onrecord.nlp import load_pipeline, use_numpy_matmul, use_token_attributes
 
         options = options or ExtractOptions()
         nlp = load_pipeline(options.model)
         use_token_attributes(nlp)
+        use_numpy_matmul(nlp)
         return cls(nlp, options)
 
     def extract(self, article: Article) -> Extraction:
