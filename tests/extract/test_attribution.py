@@ -74,28 +74,48 @@ def test_blocks_split_at_line_breaks_and_skip_whitespace(nlp) -> None:
 def test_quote_state_marks_open_inside_and_close(nlp, text: str, expected: list[int]) -> None:
     doc = nlp(text)
     block = next(blocks(doc))
-    assert quote_state(doc, block) == expected
+    assert quote_state([doc[i].text for i in block.tokens]) == expected
 
 
 def test_token_features_describe_parse_and_window(nlp) -> None:
     doc = nlp("The senator said the bill would fail.")
     block = next(blocks(doc))
-    feats = token_features(doc, block)
+    feats = token_features(doc, block).items
     said = feats[2]
     assert len(feats) == len(block.tokens)
-    assert said["l"] == "say"
-    assert said["w-1"] == "senator" and said["w1"] == "the"
-    assert said.get("c_ccomp") == 1.0 and said.get("c_nsubj") == 1.0
-    assert feats[0]["w-2"] == "<pad>"
+    assert "l:say" in said
+    assert "w-1:senator" in said and "w1:the" in said
+    assert "c_ccomp" in said and "c_nsubj" in said
+    assert "w-2:<pad>" in feats[0]
+    assert all(len(set(f)) == len(f) for f in feats)  # CRFsuite would count a repeated name twice
+
+
+def test_token_table_reads_what_spacy_tokens_say(nlp) -> None:
+    doc = nlp("“We will not back down,” NATO's chief told reporters in Kyiv, who said he agreed.\n\nU.S. 12")
+    table = TokenTable.of(doc)
+    assert table.words == [t.lower_ for t in doc]
+    assert table.lemmas == [t.lemma_.lower() for t in doc]
+    assert table.heads == [t.head.i for t in doc]
+    assert table.ents == [t.ent_type_ for t in doc]
+    assert table.children == [[c.i for c in t.children] for t in doc]
+    assert [table.left_edge(t.i) for t in doc] == [t.left_edge.i for t in doc]
+    shapes = dict(zip([t.text for t in doc], table.shapes, strict=True))
+    assert (shapes["“"], shapes["NATO"], shapes["Kyiv"], shapes["told"], shapes["12"]) == (
+        "punct",
+        "upper",
+        "title",
+        "lower",
+        "num",
+    )
 
 
 def test_word_classes_generalize_rare_cues_to_their_wordnet_class(nlp) -> None:
     doc = nlp("The senator propounded a theory and repeated his pronouncements.")
-    feats = token_features(doc, next(blocks(doc)))
+    feats = token_features(doc, next(blocks(doc))).items
     by_word = {doc[i].lower_: f for i, f in zip(next(blocks(doc)).tokens, feats, strict=True)}
-    assert by_word["propounded"].get("wc_communication") == 1.0
-    assert by_word["pronouncements"].get("wc_communication") == 1.0
-    assert by_word["theory"]["gwc"] == "communication"  # the verb it hangs from
+    assert "wc_communication" in by_word["propounded"]
+    assert "wc_communication" in by_word["pronouncements"]
+    assert "gwc:communication" in by_word["theory"]  # the verb it hangs from
     assert not any(name.startswith("wc_") for name in by_word["the"])
 
 
@@ -161,7 +181,7 @@ def test_extend_quotes_carries_content_to_the_quotation_marks(
 def test_tree_path_says_how_a_token_hangs_from_the_cue(nlp, word: str, path: str) -> None:
     doc = nlp("The senator said the bill would fail.")
     said = next(t.i for t in doc if t.text == "said")
-    chain = {t: depth for depth, t in enumerate(ancestors(doc, said))}
+    chain = {t: depth for depth, t in enumerate(ancestors([t.head.i for t in doc], said))}
     token = next(t.i for t in doc if t.text == word)
     assert tree_path(TokenTable.of(doc), token, chain) == path
 
@@ -170,8 +190,8 @@ def test_relative_features_mark_side_of_cue(nlp) -> None:
     doc = nlp("The senator said the bill would fail.")
     block = next(blocks(doc))
     feats = relative_features(doc, block, token_features(doc, block), (2, 3), (0, len(block.tokens)))
-    assert [f["r"] for f in feats] == ["B", "B", "C", "A", "A", "A", "A", "A"]
-    assert feats[1]["path"] == "down:nsubj" and feats[1]["path|cl"] == "down:nsubj|say"
+    assert [next(f for f in fs if f.startswith("r:")) for fs in feats] == [f"r:{side}" for side in "BBCAAAAA"]
+    assert "path:down:nsubj" in feats[1] and "path|cl:down:nsubj|say" in feats[1]
 
 
 @pytest.mark.parametrize(

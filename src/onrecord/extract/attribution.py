@@ -35,10 +35,10 @@ from onrecord.errors import ModelError
 from onrecord.extract.attribution_features import (
     FEATURES_VERSION,
     Block,
+    BlockFeatures,
     TokenTable,
     ancestors,
     blocks,
-    quote_state,
     relative_features,
     token_features,
 )
@@ -153,9 +153,9 @@ class AttributionModel:
         # CRFsuite taggers cannot be pickled; rebuild them from the model bytes in the other process.
         return (AttributionModel, (self._cue_bytes, self._role_bytes, self.settings()))
 
-    def find_cues(self, block: Block, feats: list[dict[str, str | float]]) -> list[Segment]:
+    def find_cues(self, block: Block, feats: BlockFeatures) -> list[Segment]:
         """The cue runs of one block: CUE tags of the first tagger, widened by the cue marginals."""
-        labels = list(self._cues.tag(feats))
+        labels = list(self._cues.tag(feats.items))
         threshold = self.cue_threshold
         if threshold < DEFAULT_CUE_THRESHOLD:
             marginal = self._cues.marginal
@@ -172,12 +172,8 @@ class AttributionModel:
         table = TokenTable.of(doc)
         for block in blocks(doc):
             feats = token_features(doc, block, table)
-            cues = self.find_cues(block, feats)
-            if not cues:
-                continue
-            quotes = quote_state(doc, block)
-            for cue in cues:
-                attribution = self._roles_of(doc, text, block, table, feats, quotes, cue)
+            for cue in self.find_cues(block, feats):
+                attribution = self._roles_of(doc, text, block, table, feats, cue)
                 if attribution is not None:
                     found.append(attribution)
         return found
@@ -188,8 +184,7 @@ class AttributionModel:
         text: str,
         block: Block,
         table: TokenTable,
-        feats: list[dict[str, str | float]],
-        quotes: list[int],
+        feats: BlockFeatures,
         cue: Segment,
     ) -> PredictedAttribution | None:
         window = sentence_window(block, cue.start, self.role_context)
@@ -197,11 +192,11 @@ class AttributionModel:
         offset = window[0]
         parts = segments(block, ["O"] * offset + list(labels))
         contents = [s for s in parts if s.role == "CONTENT"] or self._likeliest("CONTENT", block, window)
-        contents = extend_quotes(merge_adjacent(contents), quotes, block)
+        contents = extend_quotes(merge_adjacent(contents), feats.quotes, block)
         if not contents:
             return None
         sources = [s for s in parts if s.role == "SOURCE"] or self._likeliest("SOURCE", block, window)
-        source = min(sources, key=lambda s: distance(doc, block, s, cue)) if sources else None
+        source = min(sources, key=lambda s: distance(table.heads, block, s, cue)) if sources else None
         return PredictedAttribution(
             source=to_span(doc, text, block, source) if source else None,
             cue=to_span(doc, text, block, cue),
@@ -308,22 +303,23 @@ def extend_quotes(parts: list[Segment], quotes: list[int], block: Block) -> list
     return parts
 
 
-def distance(doc: Doc, block: Block, a: Segment, b: Segment) -> tuple[int, int]:
-    """Tree distance between the two segments' roots, then the token gap between them."""
+def distance(heads: list[int], block: Block, a: Segment, b: Segment) -> tuple[int, int]:
+    """Tree distance between the two segments' roots, then the token gap between them (``heads``:
+    :attr:`TokenTable.heads` of the doc)."""
     gap = max(a.start - b.end, b.start - a.end, 0)
-    up_a = ancestors(doc, segment_root(doc, block, a))
-    depth_b = {t: d for d, t in enumerate(ancestors(doc, segment_root(doc, block, b)))}
+    up_a = ancestors(heads, segment_root(heads, block, a))
+    depth_b = {t: d for d, t in enumerate(ancestors(heads, segment_root(heads, block, b)))}
     for d, t in enumerate(up_a):
         if t in depth_b:
             return (d + depth_b[t], gap)
     return (len(up_a) + len(depth_b), gap)
 
 
-def segment_root(doc: Doc, block: Block, segment: Segment) -> int:
+def segment_root(heads: list[int], block: Block, segment: Segment) -> int:
     """The token of the segment whose head lies outside it."""
     indices = set(block.tokens[segment.start : segment.end])
     for i in indices:
-        if doc[i].head.i not in indices or doc[i].head.i == i:
+        if heads[i] not in indices or heads[i] == i:
             return i
     return block.tokens[segment.start]
 

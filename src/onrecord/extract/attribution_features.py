@@ -2,19 +2,21 @@
 
 The tagger labels the tokens of one *block* (a paragraph: consecutive sentences with no line break
 between them) with BIO tags for SOURCE, CUE and CONTENT. This module turns a parsed spaCy ``Doc``
-into blocks and each block into one feature dict per token, the input python-crfsuite takes
-(string values become ``name:value`` indicator features).
+into blocks and each block into one list of features per token, in the form python-crfsuite takes
+without converting: every feature is an indicator (weight 1) named ``name:value`` (``"l:say"``) or
+``name`` (``"bias"``, ``"c_ccomp"``); a name appears at most once per token.
 
 Features read only the token attributes en_core_web_sm sets (``lower_``, ``lemma_``, ``pos_``,
-``tag_``, ``dep_``, ``head``, ``ent_type_``, sentence boundaries) and are computed in a few linear
-passes, so featurizing costs a small fraction of the parse.
+``tag_``, ``dep_``, ``head``, ``ent_type_``, sentence boundaries), read once per doc with
+``Doc.to_array``, and are computed in a few linear passes, so featurizing costs a small fraction of
+the parse.
 """
 
 from __future__ import annotations
 
 import functools
 import gzip
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from typing import TYPE_CHECKING, TypeVar
@@ -22,9 +24,11 @@ from typing import TYPE_CHECKING, TypeVar
 from onrecord.errors import ModelError
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.lexeme import Lexeme
+    from spacy.tokens import Doc
 
 T = TypeVar("T")
+Features = list[str]  # one token's CRFsuite attributes: "name:value" or "name", each meaning 1.0
 
 FEATURES_VERSION = "attribution-features.v4"
 
@@ -74,34 +78,36 @@ def blocks(doc: Doc) -> Iterator[Block]:
     """Split ``doc`` into paragraphs: a whitespace token holding a line break ends one (even inside a
     spaCy sentence, which often runs a headline into the first line); very long ones are cut at a
     sentence start."""
+    from spacy.attrs import IS_SPACE, SENT_START
+
     tokens: list[int] = []
     sentence: list[int] = []
     number = -1
     first = True
     line_break = False
-    for token in doc:
-        if token.is_space:
-            line_break = line_break or "\n" in token.text
+    for i, (is_space, sent_start) in enumerate(doc.to_array([IS_SPACE, SENT_START]).tolist()):
+        if is_space:
+            line_break = line_break or "\n" in doc[i].text
             continue
-        starts = token.is_sent_start or number < 0
+        starts = sent_start == 1 or number < 0
         if tokens and (line_break or (starts and number + 1 >= MAX_BLOCK_SENTENCES)):
             yield Block(tuple(tokens), tuple(sentence), first)
             tokens, sentence, number, first = [], [], 0, False
         elif starts:
             number += 1
         line_break = False
-        tokens.append(token.i)
+        tokens.append(i)
         sentence.append(number)
     if tokens:
         yield Block(tuple(tokens), tuple(sentence), first)
 
 
-def quote_state(doc: Doc, block: Block) -> list[int]:
-    """Per token: 0 outside quotes, 1 inside, 2 an opening quote mark, 3 a closing quote mark."""
+def quote_state(words: Sequence[str]) -> list[int]:
+    """Per token of a block (``words``: their texts, any case): 0 outside quotes, 1 inside, 2 an
+    opening quote mark, 3 a closing quote mark."""
     state: list[int] = []
     inside = False
-    for i in block.tokens:
-        text = doc[i].text
+    for text in words:
         if text in OPEN_QUOTES or (text in TOGGLE_QUOTES and not inside):
             inside = True
             state.append(2)
@@ -127,28 +133,25 @@ class TokenTable:
     shapes: list[str]
     heads: list[int]
     children: list[list[int]]  # in text order
-    left_edges: list[int]
     classes: list[tuple[str, ...]]  # WordNet classes of nouns and verbs (see word_classes)
     governors: list[tuple[str, int]]  # the nearest verb above (-1: none), the label the path arrives by
     branches: list[tuple[str, str]]  # the label of the root's child on the path up, the root's lemma
 
     @classmethod
     def of(cls, doc: Doc) -> TokenTable:
-        words, lemmas, pos, tags, deps, ents, shapes, heads, left_edges, classes = ([] for _ in range(10))
+        from spacy.attrs import DEP, ENT_TYPE, HEAD, LEMMA, LOWER, ORTH, POS, TAG
+
+        columns = doc.to_array([LOWER, LEMMA, POS, TAG, DEP, ENT_TYPE, ORTH]).T.tolist()
+        words, lemmas, pos, tags, deps, ents = (_strings(doc, column) for column in columns[:6])
+        lemmas = _mapped(lemmas, str.lower)
+        shapes = _shapes(doc, columns[6])
+        offsets = doc.to_array([HEAD]).astype("int64").tolist()  # head.i - i
+        heads = [i + offset for i, offset in enumerate(offsets)]
         class_table = word_classes()
-        for tok in doc:
-            lemma = tok.lemma_.lower()
-            class_pos = CLASS_POS.get(tok.pos_)
-            words.append(tok.lower_)
-            lemmas.append(lemma)
-            pos.append(tok.pos_)
-            tags.append(tok.tag_)
-            deps.append(tok.dep_)
-            ents.append(tok.ent_type_)
-            shapes.append(_shape(tok))
-            heads.append(tok.head.i)
-            left_edges.append(tok.left_edge.i)
-            classes.append(class_table.get((lemma, class_pos), ()) if class_pos else ())
+        classes = [
+            class_table.get((lemma, CLASS_POS[p]), ()) if p in CLASS_POS else ()
+            for lemma, p in zip(lemmas, pos, strict=True)
+        ]
         children: list[list[int]] = [[] for _ in heads]
         for i, head in enumerate(heads):
             if head != i:
@@ -170,11 +173,19 @@ class TokenTable:
             shapes,
             heads,
             children,
-            left_edges,
             classes,
             governors,
             branches,
         )
+
+    def left_edge(self, i: int) -> int:
+        """The first token of ``i``'s subtree (spaCy's ``Token.left_edge``)."""
+        first, stack = i, [i]
+        while stack:
+            j = stack.pop()
+            first = min(first, j)
+            stack.extend(self.children[j])
+        return first
 
     def kind(self, i: int) -> str:
         """What a subject or possessor is: its entity type, "pron", or its part of speech."""
@@ -205,14 +216,34 @@ def _up_the_tree(
     return found  # type: ignore[return-value]
 
 
-def _shape(token: Token) -> str:
-    if token.is_punct:
+def _strings(doc: Doc, ids: list[int]) -> list[str]:
+    """The strings of a column of string ids (each distinct id looked up once)."""
+    store = doc.vocab.strings
+    known: dict[int, str] = {}
+    return [known[h] if h in known else known.setdefault(h, store[h]) for h in ids]
+
+
+def _mapped(values: list[str], function: Callable[[str], str]) -> list[str]:
+    """``function`` of every value, computed once per distinct value."""
+    done: dict[str, str] = {}
+    return [done[v] if v in done else done.setdefault(v, function(v)) for v in values]
+
+
+def _shapes(doc: Doc, orths: list[int]) -> list[str]:
+    """Each token's shape, from its lexeme (computed once per distinct word)."""
+    vocab = doc.vocab
+    known: dict[int, str] = {}
+    return [known[o] if o in known else known.setdefault(o, _shape(vocab[o])) for o in orths]
+
+
+def _shape(lexeme: Lexeme) -> str:
+    if lexeme.is_punct:
         return "punct"
-    if token.like_num:
+    if lexeme.like_num:
         return "num"
-    if token.is_upper and len(token.text) > 1:
+    if lexeme.is_upper and len(lexeme.orth_) > 1:
         return "upper"
-    if token.is_title:
+    if lexeme.is_title:
         return "title"
     return "lower"
 
@@ -240,8 +271,25 @@ def _quote_distances(state: list[int]) -> tuple[list[int], list[int]]:
     return before, after
 
 
-def token_features(doc: Doc, block: Block, table: TokenTable | None = None) -> list[dict[str, str | float]]:
-    """One feature dict per token of ``block``: the token's own features plus a ±2 window.
+@dataclass(frozen=True, slots=True)
+class BlockFeatures:
+    """The features of one block's tokens, and the quote marks they were computed from."""
+
+    items: list[Features]  # per token of the block
+    quotes: list[int]  # quote_state of the block
+    sentence_quoted: list[bool]  # per token: its sentence holds a quote mark or quoted words
+
+
+# Window feature names per offset: word, part of speech, dependency, and for ±1 lemma and quote state.
+_WINDOW = [
+    (off, f"w{off}:", f"p{off}:", f"d{off}:", f"l{off}:" if abs(off) == 1 else "", f"q{off}:")
+    for off in range(-WINDOW, WINDOW + 1)
+    if off != 0
+]
+
+
+def token_features(doc: Doc, block: Block, table: TokenTable | None = None) -> BlockFeatures:
+    """The features of every token of ``block``: the token's own features plus a ±2 window.
 
     ``table`` is :meth:`TokenTable.of` the doc; pass it when featurizing several blocks of one doc."""
     table = table or TokenTable.of(doc)
@@ -250,103 +298,103 @@ def token_features(doc: Doc, block: Block, table: TokenTable | None = None) -> l
     lemmas = [table.lemmas[i] for i in block.tokens]
     pos = [table.pos[i] for i in block.tokens]
     deps = [table.deps[i] for i in block.tokens]
-    quotes = quote_state(doc, block)
+    quotes = quote_state(words)
     q_before, q_after = _quote_distances(quotes)
     sent_bounds = _sentence_bounds(block)
     sent_quoted = _sentence_has_quote(block, quotes)
     n = len(block.tokens)
-    feats: list[dict[str, str | float]] = []
+    items: list[Features] = []
+    quoted: list[bool] = []
     for k, i in enumerate(block.tokens):
         f = _own_features(table, i, governors[i], branches[i])
-        f["q"] = str(quotes[k])
-        f["qb"] = _bucket(q_before[k])
-        f["qa"] = _bucket(q_after[k])
-        f["sq"] = "1" if sent_quoted[block.sentence[k]] else "0"
-        start, end = sent_bounds[block.sentence[k]]
-        f["sp"] = _bucket(k - start)
-        f["se"] = _bucket(end - 1 - k)
-        f["sn"] = _bucket(block.sentence[k])
+        sentence = block.sentence[k]
+        start, end = sent_bounds[sentence]
+        quoted.append(sent_quoted[sentence])
+        f += (
+            "q:" + str(quotes[k]),
+            "qb:" + _bucket(q_before[k]),
+            "qa:" + _bucket(q_after[k]),
+            "sq:1" if sent_quoted[sentence] else "sq:0",
+            "sp:" + _bucket(k - start),
+            "se:" + _bucket(end - 1 - k),
+            "sn:" + _bucket(sentence),
+        )
         if block.first:
-            f["head"] = 1.0
-        for off in range(-WINDOW, WINDOW + 1):
+            f.append("head")
+        for off, w, p, d, lemma, q in _WINDOW:
             j = k + off
-            if off == 0:
-                continue
             if 0 <= j < n:
-                f[f"w{off}"] = words[j]
-                f[f"p{off}"] = pos[j]
-                f[f"d{off}"] = deps[j]
-                if abs(off) == 1:
-                    f[f"l{off}"] = lemmas[j]
-                    f[f"q{off}"] = str(quotes[j])
+                f += (w + words[j], p + pos[j], d + deps[j])
+                if lemma:
+                    f += (lemma + lemmas[j], q + str(quotes[j]))
             else:
-                f[f"w{off}"] = "<pad>"
+                f.append(w + "<pad>")
         if k > 0:
-            f["p-1|p"] = pos[k - 1] + "|" + pos[k]
-            f["w-1|w"] = words[k - 1] + "|" + words[k]
+            f += ("p-1|p:" + pos[k - 1] + "|" + pos[k], "w-1|w:" + words[k - 1] + "|" + words[k])
         if k + 1 < n:
-            f["p|p+1"] = pos[k] + "|" + pos[k + 1]
-            f["w|w+1"] = words[k] + "|" + words[k + 1]
-        feats.append(f)
-    return feats
+            f += ("p|p+1:" + pos[k] + "|" + pos[k + 1], "w|w+1:" + words[k] + "|" + words[k + 1])
+        items.append(f)
+    return BlockFeatures(items, quotes, quoted)
 
 
-def _own_features(
-    table: TokenTable, i: int, governor: tuple[str, int], branch: tuple[str, str]
-) -> dict[str, str | float]:
+def _own_features(table: TokenTable, i: int, governor: tuple[str, int], branch: tuple[str, str]) -> Features:
     head = table.heads[i]
     gdep, gverb_i = governor
     gverb = table.lemmas[gverb_i] if gverb_i >= 0 else "-"
     rdep, rlemma = branch
-    lemma, dep, pos = table.lemmas[i], table.deps[i], table.pos[i]
-    f: dict[str, str | float] = {
-        "bias": 1.0,
-        "w": table.words[i],
-        "l": lemma,
-        "p": pos,
-        "t": table.tags[i],
-        "d": dep,
-        "s": table.shapes[i],
-        "e": table.ents[i] or "-",
-        "hl": table.lemmas[head],
-        "hp": table.pos[head],
-        "d|hl": dep + "|" + table.lemmas[head],
-        "d|hp": dep + "|" + table.pos[head],
-        "gd|gv": gdep + "|" + gverb,
-        "gv": gverb,
-        "rd": rdep,
-        "rd|rl": rdep + "|" + rlemma,
-        "suf": table.words[i][-3:],
-    }
+    lemma, dep, pos, word = table.lemmas[i], table.deps[i], table.pos[i], table.words[i]
+    f = [
+        "bias",
+        "w:" + word,
+        "l:" + lemma,
+        "p:" + pos,
+        "t:" + table.tags[i],
+        "d:" + dep,
+        "s:" + table.shapes[i],
+        "e:" + (table.ents[i] or "-"),
+        "hl:" + table.lemmas[head],
+        "hp:" + table.pos[head],
+        "d|hl:" + dep + "|" + table.lemmas[head],
+        "d|hp:" + dep + "|" + table.pos[head],
+        "gd|gv:" + gdep + "|" + gverb,
+        "gv:" + gverb,
+        "rd:" + rdep,
+        "rd|rl:" + rdep + "|" + rlemma,
+        "suf:" + word[-3:],
+    ]
     if gverb_i >= 0:
         subject = next((c for c in table.children[gverb_i] if table.deps[c] in SUBJECT_DEPS), None)
         if subject is not None:
-            f["gv_s"] = table.kind(subject)
+            f.append("gv_s:" + table.kind(subject))
     classes = table.classes[i]
-    for name in classes:
-        f["wc_" + name] = 1.0
+    f += ["wc_" + name for name in classes]
     governor_classes = table.classes[gverb_i] if gverb_i >= 0 else ()
-    f["gwc"] = governor_classes[0] if governor_classes else "-"
+    f.append("gwc:" + (governor_classes[0] if governor_classes else "-"))
+    # A name may come up for several children (two preps "in"): it counts once, with the last value.
+    children: dict[str, str] = {}  # name -> value ("" for an indicator)
     frame: list[str] = []
     for child in table.children[i]:
         child_dep = table.deps[child]
         if child_dep in FRAME_DEPS:
-            f["c_" + child_dep] = 1.0
+            children["c_" + child_dep] = ""
             frame.append(child_dep)
             if child_dep == "ccomp":
-                f["c_ccomp_first"] = table.words[table.left_edges[child]]
+                children["c_ccomp_first"] = table.words[table.left_edge(child)]
         elif child_dep == "prep":
-            f["c_prep_" + table.words[child]] = 1.0
+            children["c_prep_" + table.words[child]] = ""
         if child_dep in SUBJECT_DEPS or child_dep == "poss":
             kind = table.kind(child)
-            f["c_" + child_dep + "_k"] = kind
-            f["c_" + child_dep + "_l"] = table.lemmas[child]
-            f["l|" + child_dep + "_k"] = lemma + "|" + kind
+            children["c_" + child_dep + "_k"] = kind
+            children["c_" + child_dep + "_l"] = table.lemmas[child]
+            children["l|" + child_dep + "_k"] = lemma + "|" + kind
+    f += [name + ":" + value if value else name for name, value in children.items()]
     signature = ",".join(sorted(frame)) or "-"
-    f["l|frame"] = lemma + "|" + signature
-    f["wc|frame"] = (classes[0] if classes else "-") + "|" + signature
-    f["p|frame"] = pos + "|" + signature
-    f["l|d"] = lemma + "|" + dep
+    f += (
+        "l|frame:" + lemma + "|" + signature,
+        "wc|frame:" + (classes[0] if classes else "-") + "|" + signature,
+        "p|frame:" + pos + "|" + signature,
+        "l|d:" + lemma + "|" + dep,
+    )
     return f
 
 
@@ -365,11 +413,11 @@ def _sentence_has_quote(block: Block, quotes: list[int]) -> dict[int, bool]:
     return has
 
 
-def ancestors(doc: Doc, i: int) -> list[int]:
-    """Token ``i`` and its heads up to the sentence root."""
+def ancestors(heads: list[int], i: int) -> list[int]:
+    """Token ``i`` and its heads up to the sentence root (``heads``: :attr:`TokenTable.heads`)."""
     chain = [i]
-    while doc[chain[-1]].head.i != chain[-1] and len(chain) < 64:
-        chain.append(doc[chain[-1]].head.i)
+    while heads[chain[-1]] != chain[-1] and len(chain) < 64:
+        chain.append(heads[chain[-1]])
     return chain
 
 
@@ -399,28 +447,28 @@ def tree_path(table: TokenTable, i: int, root_chain: dict[int, int]) -> str:
 def relative_features(
     doc: Doc,
     block: Block,
-    feats: list[dict[str, str | float]],
+    feats: BlockFeatures,
     cue: tuple[int, int],
     window: tuple[int, int],
     table: TokenTable | None = None,
-) -> list[dict[str, str | float]]:
+) -> list[Features]:
     """Features of the tokens in block positions ``window`` relative to the cue at positions ``cue``.
 
-    Each token keeps its own features (``feats``) and gains its side of the cue and distance to it,
-    its tree path to the cue's root, and those joined with the cue's lemma. ``table`` is
-    :meth:`TokenTable.of` the doc (built here if not given).
+    Each token keeps its own features (``feats``, :func:`token_features` of the block) and gains its
+    side of the cue and distance to it, its tree path to the cue's root, and those joined with the
+    cue's lemma. ``table`` is :meth:`TokenTable.of` the doc (built here if not given).
     """
     table = table or TokenTable.of(doc)
     heads = table.heads
     start, end = cue
     inside = set(block.tokens[start:end])
     root = next((i for i in inside if heads[i] not in inside or heads[i] == i), block.tokens[start])
-    chain = {t: depth for depth, t in enumerate(ancestors(doc, root))}
+    chain = {t: depth for depth, t in enumerate(ancestors(heads, root))}
     lemma = table.lemmas[root]
     cue_classes = table.classes[root]
     cue_class = cue_classes[0] if cue_classes else "-"
     words = "_".join(table.words[i] for i in block.tokens[start:end][:4])
-    out: list[dict[str, str | float]] = []
+    out: list[Features] = []
     for k in range(*window):
         if k < start:
             side, gap = "B", start - k
@@ -429,15 +477,18 @@ def relative_features(
         else:
             side, gap = "C", 0
         path = "in" if side == "C" else tree_path(table, block.tokens[k], chain)
-        f = dict(feats[k])
-        f["r"] = side
-        f["r|g"] = side + _bucket(gap)
-        f["path"] = path
-        f["path|cl"] = path + "|" + lemma
-        f["r|cl"] = side + "|" + lemma
-        f["path|cc"] = path + "|" + cue_class
-        f["r|cw"] = side + "|" + words
-        f["r|q"] = side + "|" + str(f["q"])
-        f["r|sq"] = side + "|" + str(f["sq"])
-        out.append(f)
+        out.append(
+            feats.items[k]
+            + [
+                "r:" + side,
+                "r|g:" + side + _bucket(gap),
+                "path:" + path,
+                "path|cl:" + path + "|" + lemma,
+                "r|cl:" + side + "|" + lemma,
+                "path|cc:" + path + "|" + cue_class,
+                "r|cw:" + side + "|" + words,
+                "r|q:" + side + "|" + str(feats.quotes[k]),
+                "r|sq:" + side + "|" + ("1" if feats.sentence_quoted[k] else "0"),
+            ]
+        )
     return out

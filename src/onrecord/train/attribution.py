@@ -23,6 +23,7 @@ from onrecord.extract.attribution import AttributionModel, sentence_window
 from onrecord.extract.attribution_features import (
     FEATURES_VERSION,
     Block,
+    Features,
     TokenTable,
     blocks,
     relative_features,
@@ -100,7 +101,7 @@ def block_labels(doc: Doc, block: Block, roles: Roles) -> list[str]:
     return token_roles(doc, block.tokens, roles)
 
 
-Sequence_ = tuple[list[dict[str, str | float]], list[str]]
+Sequence_ = tuple[list[Features], list[str]]
 
 
 def article_sequences(
@@ -122,7 +123,7 @@ def article_sequences(
         feats = token_features(doc, block, table)
         block_feats.append(feats)
         labels = [label if label.endswith("CUE") else "O" for label in block_labels(doc, block, roles)]
-        cue_seqs.append((feats, labels))
+        cue_seqs.append((feats.items, labels))
         for k, i in enumerate(block.tokens):
             token = doc[i]
             for c in range(token.idx, token.idx + len(token.text)):
@@ -134,9 +135,9 @@ def article_sequences(
         b, start, end = located
         block = block_list[b]
         window = sentence_window(block, start, options.role_context)
-        feats = relative_features(doc, block, block_feats[b], (start, end), window, table)
+        relative = relative_features(doc, block, block_feats[b], (start, end), window, table)
         own = char_roles([attribution], cue=False)
-        role_seqs.append((feats, token_roles(doc, block.tokens[window[0] : window[1]], own)))
+        role_seqs.append((relative, token_roles(doc, block.tokens[window[0] : window[1]], own)))
     return cue_seqs, role_seqs
 
 
