@@ -7,6 +7,7 @@ looked up with its particle ("blow up"), its object ("lift" + "blockade"), its p
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import TYPE_CHECKING
@@ -87,7 +88,18 @@ class Lexicon:
                 return found
         return None
 
+    @functools.cached_property
+    def _verb_starts(self) -> frozenset[str]:
+        """Every verb trigger and each of its word-boundary prefixes ("take", "take part", "take part in")."""
+        starts: set[str] = set()
+        for trigger in self.verbs:
+            words = trigger.split(" ")
+            starts.update(" ".join(words[:n]) for n in range(1, len(words) + 1))
+        return frozenset(starts)
+
     def _verb(self, token: Token, lemma: str) -> Entry | None:
+        if lemma not in self._verb_starts:  # every key looked up below is the lemma or starts "lemma "
+            return None
         heads, modifiers = _object_words(token)
         objects = heads | modifiers
         particles = [c.lower_ for c in token.children if c.dep_ == "prt"]
