@@ -124,9 +124,33 @@ def clause_tense(doc: Doc, start: int, end: int) -> str | None:
     return None
 
 
+# Characters that the regex engine's case-insensitive matching takes for an ASCII letter but that
+# str.lower() does not turn into that letter ("İ" lowercases to "i" and a combining dot); the Kelvin
+# sign, which the engine takes for "k", lowercases to "k" and needs nothing. Found by trying every
+# code point against (?i)[a-z]; tests/extract/test_timex_scan.py checks the list.
+REGEX_ONLY_FOLDS = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
+
+
+def lowercase_for_needs(text: str) -> str:
+    """``text`` in lowercase as the regex engine sees it case-insensitively, for :attr:`Rule.needs`:
+    any word a rule's match contains (case-insensitively or not) is then a substring of it."""
+    if any(char in text for char in "İıſ"):
+        text = text.translate(REGEX_ONLY_FOLDS)
+    return text.lower()
+
+
 def _scan(text: str, context_of: ContextOf) -> list[Candidate]:
+    """Every match of every rule that resolves, as a candidate.
+
+    A rule whose needed words (:attr:`Rule.needs`) are all absent from the text cannot match, so
+    its regex is not run: most rules find nothing in most articles, and running the regexes over
+    the whole text is most of the pass's cost.
+    """
     found: list[Candidate] = []
+    lowered = lowercase_for_needs(text)
     for rule in RULES:
+        if rule.needs and not any(word in lowered for word in rule.needs):
+            continue
         for match in rule.pattern.finditer(text):
             if match.end() == match.start():
                 continue

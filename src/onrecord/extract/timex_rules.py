@@ -58,6 +58,12 @@ class Rule:
     pattern: re.Pattern[str]
     resolve: Resolver
     type: str = "DATE"  # the TimeML type when the value cannot be resolved (no DCT)
+    # Lowercase words of which every match of ``pattern`` contains at least one (a required part
+    # of the pattern, such as the unit of "two weeks ago"). A text whose lowercase form has none
+    # of them cannot match, so ``timex`` skips the rule there without running the regex; most
+    # rules find nothing in most articles, and the scan is the costly part of the pass.
+    # Empty: the rule is always run.
+    needs: tuple[str, ...] = ()
 
 
 # ---------------------------------------------------------------- number, unit and date helpers

@@ -74,6 +74,15 @@ YEAR4 = r"(?:1[6-9]\d\d|20\d\d)"
 SEASON = r"(?i:spring|summer|fall|autumn|winter)"
 PART_OF_DAY = r"(?i:morning|afternoon|evening|night)"
 
+# Lowercase stems of which every name or abbreviation matched by MONTH_ANY, WEEKDAY_ANY, SEASON or
+# UNIT contains one: the rules that need such a name list them as ``Rule.needs``, so that a text
+# without any is not scanned for them.
+MONTH_STEMS = tuple(sorted({name[:3] for name in MONTHS}))  # "jan" ... "dec", "may" included
+WEEKDAY_STEMS = tuple(sorted({name[:3] for name in WEEKDAYS}))  # "mon" ... "sun"
+SEASON_WORDS = tuple(SEASONS)
+UNIT_STEMS = ("second", "minute", "hour", "day", "night", "week", "fortnight", "month", "quarter", "year",
+              "decade", "centur")  # fmt: skip
+
 _UNIT_WORDS = "seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?|quarters?|years?|decades?|century|centuries"
 UNIT = rf"(?i:{_UNIT_WORDS})"
 _NUMBER_WORDS = alternation([*SMALL_NUMBERS, *VAGUE_NUMBERS])
