@@ -30,7 +30,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
 
-import httpx
+import httpx2
 import uvicorn
 from fastapi.testclient import TestClient
 
@@ -143,7 +143,7 @@ def http_server(db: Path) -> Iterator[Callable[[str], int]]:
     thread.start()
     while not server.started:
         time.sleep(0.05)
-    with httpx.Client(base_url=f"http://127.0.0.1:{port}") as client:
+    with httpx2.Client(base_url=f"http://127.0.0.1:{port}") as client:
         yield lambda url: client.get(url).status_code
     server.should_exit = True
     thread.join()
@@ -178,7 +178,7 @@ def main(argv: list[str] | None = None) -> None:
         results = {"api": timed(get, api_urls), "page": timed(get, page_urls)}
     report = {
         "store": {"articles": counts.articles, "statements": counts.statements},
-        "client": "uvicorn over loopback (httpx)" if args.http else "FastAPI TestClient (in process)",
+        "client": "uvicorn over loopback (httpx2)" if args.http else "FastAPI TestClient (in process)",
         "requests": args.requests,
     }
     for name, times in results.items():
