@@ -107,6 +107,25 @@ def test_pronoun_prefers_person_introduced_since_the_last_statement(extract) -> 
 @pytest.mark.parametrize(
     "text",
     [
+        # the mayor is named, as a subject, only inside what the minister said
+        "Health Minister Lena Novak said on Monday that Mayor Tom Hale never paid for the clinics. "
+        "She says that the money was there.",
+        # and as the subject of a clause reported in her next statement
+        "Health Minister Lena Novak said on Monday that the clinics would open in June. "
+        "She says Mayor Tom Hale is wrong about the budget. She added that the money was there.",
+    ],
+)
+def test_pronoun_skips_people_talked_about_since_the_last_statement(extract, text: str) -> None:
+    statements = extract(text).statements
+    assert len(statements) >= 2
+    last = statements[-1]
+    assert last.speaker.span is not None and last.speaker.span.text == "She"
+    assert {s.speaker.name for s in statements} == {"Lena Novak"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "It is known that the minister will present the plan next month.",
         'The plan is called "Victory Plan" by its authors.',
         "The minister was asked whether the plan would be presented next month.",

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from onrecord.extract.entities import Cluster, EntityTable, skip_leading_titles
 from onrecord.extract.lexicon import CLAUSE_ONLY_LEMMAS, is_cue_verb
@@ -69,6 +69,10 @@ class Candidate:
     @property
     def position(self) -> int:
         return min(p[0] for p in (self.cue, self.source, *self.content) if p is not None)
+
+    @property
+    def end(self) -> int:
+        return max(p[1] for p in (self.cue, self.source, *self.content) if p is not None)
 
 
 def find_statements(
@@ -311,17 +315,25 @@ def _merge(directs: list[Candidate], indirects: list[Candidate]) -> list[Candida
 # -- speakers -------------------------------------------------------------------------------------
 def _resolve(doc: Doc, article: Article, table: EntityTable, candidates: list[Candidate]) -> list[Statement]:
     statements: list[Statement] = []
-    previous: tuple[Cluster, int] | None = None
+    previous: Previous | None = None
     for candidate in candidates:
         cluster = _speaker_entity(doc, table, candidate, previous)
         if cluster is not None:
-            previous = (cluster, candidate.position)
+            previous = Previous(cluster, candidate.position, candidate.end)
         statements.append(_statement(article.text, article, table, candidate, cluster))
     return statements
 
 
+class Previous(NamedTuple):
+    """The last statement whose speaker was resolved: who, and where it starts and ends in the text."""
+
+    speaker: Cluster
+    start: int
+    end: int
+
+
 def _speaker_entity(
-    doc: Doc, table: EntityTable, candidate: Candidate, previous: tuple[Cluster, int] | None
+    doc: Doc, table: EntityTable, candidate: Candidate, previous: Previous | None
 ) -> Cluster | None:
     if candidate.source is None:
         return None
@@ -355,21 +367,24 @@ def _unlisted_person(table: EntityTable, words: DocSpan) -> Cluster | None:
     return cluster
 
 
-def _antecedent(
-    doc: Doc, table: EntityTable, pronoun: Token, previous: tuple[Cluster, int] | None
-) -> Cluster | None:
+def _antecedent(doc: Doc, table: EntityTable, pronoun: Token, previous: Previous | None) -> Cluster | None:
     """The previous speaker if recent, else the nearest person mentioned before the pronoun."""
     sentences = list(doc.sents)
     index = next(i for i, s in enumerate(sentences) if s.start <= pronoun.i < s.end)
     reach = sentences[max(0, index - PRONOUN_REACH_SENTENCES)].start_char
     plural = pronoun.lower_ in {"they", "we"}
-    recent = previous is not None and previous[1] >= reach
+    recent = previous is not None and previous.start >= reach
     if plural:
-        return previous[0] if previous is not None and recent and previous[0].type != "PERSON" else None
+        return (
+            previous.speaker
+            if previous is not None and recent and previous.speaker.type != "PERSON"
+            else None
+        )
     if previous is not None and recent:
-        # a person introduced as a subject since the previous statement takes over ("Kerr welcomed … He said")
-        since = _latest_person(doc, table, previous[1] + 1, pronoun.idx, subjects_only=True)
-        return since or previous[0]
+        # A person introduced as a subject since the previous statement ended takes over ("Kerr welcomed …
+        # He said"); one its content talks about does not ("Clinton says Trump never paid … She says …").
+        since = _latest_person(doc, table, previous.end, pronoun.idx, subjects_only=True)
+        return since or previous.speaker
     return _latest_person(doc, table, reach, pronoun.idx, subjects_only=False)
 
 
@@ -382,10 +397,26 @@ def _latest_person(
             if not start <= mention_start < end or (best is not None and mention_start <= best[0]):
                 continue
             words = doc.char_span(mention_start, mention_end, alignment_mode="expand")
-            if subjects_only and (words is None or words.root.dep_ not in {"nsubj", "nsubjpass"}):
+            if subjects_only and (words is None or not _main_clause_subject(words.root)):
                 continue
             best = (mention_start, person)
     return best[1] if best else None
+
+
+def _main_clause_subject(token: Token) -> bool:
+    """The subject of a sentence's main verb, of a verb conjoined to it ("Kerr arrived and welcomed …") or
+    of an adverbial clause ("until Trump reached …"), not of a clause reported inside it ("She says
+    Trump represents …")."""
+    if token.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    verb = token.head
+    for _ in range(SUBJECT_REACH + 1):
+        if verb.dep_ == "ROOT":
+            return True
+        if verb.dep_ not in {"conj", "advcl"}:
+            return False
+        verb = verb.head
+    return False
 
 
 def _statement(
