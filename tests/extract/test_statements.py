@@ -197,3 +197,19 @@ def test_a_learned_content_needs_one_word_that_is_not_a_pronoun(extractor, conte
         source=(0, 5), cue=(6, 14), content=((start, start + len(content)),), kind="indirect"
     )
     assert _says_something(doc, candidate) is says
+
+
+def test_report_inside_a_quoted_excerpt_is_a_statement_of_its_own(extract) -> None:
+    text = (
+        "The nurse disputes the idea that she needed help. Reporter Jane Doe writes:\n\n"
+        '"The first time she had seen him, at a rally in June, she was just beginning to understand the crowd. '
+        "Her doctors had given her pills in February, during a hard time.\n\n"
+        '"Maria thought the whole thing was unfair. She was tired, sure. But certainly not sick.\n\n'
+        "“It never crossed my mind that I was losing it,” she said several months after her release, "
+        'and the rally was the reason."'
+    )
+    by_speaker = {s.speaker.name: s for s in extract(text).statements}
+    assert by_speaker["Jane Doe"].content[0].text.startswith('"The first time')  # the excerpt stays whole
+    inner = by_speaker["Maria"]
+    assert inner.speaker.span is not None and inner.speaker.span.text == "she"
+    assert contents(inner) == ["“It never crossed my mind that I was losing it,”"]

@@ -99,7 +99,11 @@ def find_statements(
     # Split and multi-paragraph quotes attributed by rule stay whole; elsewhere the trained tagger is more
     # precise than the rules where both fire, and the rules fill in the rest.
     whole = [c for c in candidates if c.kind == "direct" and _spans_parts(text, c)]
-    chosen = whole + [c for c in trained if not any(_overlaps(w.content, c.content) for w in whole)]
+    chosen = whole + [
+        c
+        for c in trained
+        if not any(_overlaps(w.content, c.content) and not _reported_in_excerpt(text, c, w) for w in whole)
+    ]
     extra = [c for c in candidates if c not in whole and not _nested(c, quotes)]
     candidates = chosen + _unclaimed(chosen, extra)
     candidates.sort(key=lambda c: c.position)
@@ -255,6 +259,17 @@ def _has_cue(doc: Doc, candidate: Candidate) -> bool:
         return False
     words = doc.char_span(*candidate.cue, alignment_mode="expand") or ()
     return any(t.pos_ in {"VERB", "AUX"} or t.is_punct or t.lower_ == "according" for t in words)
+
+
+def _reported_in_excerpt(text: str, inner: Candidate, quote: Candidate) -> bool:
+    """A report that lies wholly inside one paragraph of a quotation running over several paragraphs (an
+    excerpt: 'Jane Doe writes: "… “It never crossed my mind,” she said …"') is a statement of its own."""
+    if inner.source is None or inner.cue is None:
+        return False
+    start, end = inner.position, inner.end
+    return "\n" not in text[start:end] and any(
+        s <= start and end <= e and "\n" in text[s:e] for s, e in quote.content
+    )
 
 
 def _spans_parts(text: str, candidate: Candidate) -> bool:
