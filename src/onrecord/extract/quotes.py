@@ -179,6 +179,10 @@ def _continues_after_attribution(text: str, quote: Quote, nxt: Quote, cue: Token
     return cue.idx >= quote.end and cue.idx < nxt.start and bool(re.search(r"[,.:]\s*$", gap))
 
 
+# Entity types that name no one: "said Monday", "said 40 percent".
+NOT_SPEAKERS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
+
+
 def _subject(cue: Token, window: Span) -> Span | None:
     """The subject of a cue verb, within the window: its nsubj subtree, or a name right after it."""
     for child in cue.children:
@@ -186,12 +190,21 @@ def _subject(cue: Token, window: Span) -> Span | None:
             left, right = child.left_edge.i, child.right_edge.i + 1
             if window.start <= left and right <= window.end:
                 return window.doc[left:right]
-    # "said Rutte" parsed with Rutte as a dobj / npadvmod
+    # "said Rutte" parsed with Rutte as a dobj / npadvmod (but "said Monday" is a date)
     for child in cue.rights:
+        if child.ent_type_ in NOT_SPEAKERS:
+            continue
         if child.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or child.pos_ == "PROPN":
             left, right = child.left_edge.i, child.right_edge.i + 1
             if window.start <= left and right <= window.end:
                 return window.doc[left:right]
+    # "…,” Police Chief Chuck Jordan said Monday." parsed without a subject: the name right before the cue
+    before = cue.i - 1
+    if before >= window.start and window.doc[before].ent_type_ == "PERSON":
+        start = before
+        while start - 1 >= window.start and window.doc[start - 1].ent_type_ == "PERSON":
+            start -= 1
+        return window.doc[start : before + 1]
     return None
 
 
