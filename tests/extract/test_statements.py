@@ -213,3 +213,61 @@ def test_report_inside_a_quoted_excerpt_is_a_statement_of_its_own(extract) -> No
     inner = by_speaker["Maria"]
     assert inner.speaker.span is not None and inner.speaker.span.text == "she"
     assert contents(inner) == ["“It never crossed my mind that I was losing it,”"]
+
+
+def test_he_names_a_person_not_the_organisation_that_spoke_last(extract) -> None:
+    text = (
+        "Spokesman Karl Weiss arrived late to the briefing. "
+        "The Health Ministry said on Monday that twelve clinics would open in June. "
+        "He said that the money was there."
+    )
+    statements = extract(text).statements
+    assert [s.speaker.name for s in statements] == ["Health Ministry", "Karl Weiss"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        # third-person reporting verbs that the tagger reads as plural nouns
+        ("But Trump claims that he should be the exception to the rule.", "Trump", "claims"),
+        (
+            "Sanders Vows To Eliminate Tax Breaks Used By Real Estate Developers\n\nThe senator spoke in Ohio.",
+            "Sanders",
+            "Vows",
+        ),
+    ],
+)
+def test_reporting_verb_read_as_a_noun_is_still_a_cue(extract, text: str, speaker: str, cue: str) -> None:
+    statement = next(s for s in extract(text).statements if s.cue is not None and s.cue.text == cue)
+    assert statement.speaker.name == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "content"),
+    [
+        (
+            "Mayor Tom Hale spoke to reporters on Monday. His claim that the budget was balanced surprised "
+            "the council.",
+            "Tom Hale",
+            "claim",
+            "that the budget was balanced",
+        ),
+        (
+            "North Korea's claims about the potency of its nuclear test were met with doubt in Seoul.",
+            "North Korea",
+            "claims about",
+            "the potency of its nuclear test",
+        ),
+    ],
+)
+def test_report_owned_by_its_source_is_a_statement(
+    extract, text: str, speaker: str, cue: str, content: str
+) -> None:
+    statement = only(extract(text))
+    assert statement.speaker.name == speaker
+    assert statement.cue is not None and statement.cue.text == cue
+    assert statement.content[0].text.startswith(content)
+
+
+def test_a_noun_phrase_is_not_a_cue(extract) -> None:
+    assert extract("The first point of the plan is a ceasefire.").statements == ()

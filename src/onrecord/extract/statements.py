@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from onrecord.extract.entities import Cluster, EntityTable, skip_leading_titles
-from onrecord.extract.lexicon import CLAUSE_ONLY_LEMMAS, is_cue_verb
+from onrecord.extract.lexicon import CLAUSE_ONLY_LEMMAS, CUE_LEMMAS, is_cue_verb
 from onrecord.extract.names import name_tokens
 from onrecord.extract.quotes import DirectQuote, Quote, attribute_quotes, find_quotes
 from onrecord.extract.roles import resolve_description
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as DocSpan
 
 EXTRACTOR = "statements.v1"
-PRONOUNS = frozenset({"he", "she", "they", "him", "her", "i", "we"})
+PRONOUNS = frozenset({"he", "she", "they", "him", "her", "his", "their", "i", "we"})
 NO_SOURCE = frozenset({"it", "there", "this", "that", "what", "which"})
 NOT_PEOPLE = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "LAW"})
 MIN_CONTENT_TOKENS = 3
@@ -253,12 +253,31 @@ def _says_something(doc: Doc, candidate: Candidate) -> bool:
 
 
 def _has_cue(doc: Doc, candidate: Candidate) -> bool:
-    """The cue is a verb ("said", "has commented on"), a reporting phrase ("according to") or a mark
-    (":", "―"), not a noun phrase the tagger mistook ("The first point of …")."""
+    """The cue is a verb ("said", "has commented on"), a reporting phrase ("according to"), a mark
+    (":", "―") or a reporting word tagged as a noun after its source (:func:`_reporting_noun`), not a noun
+    phrase the tagger mistook ("The first point of …")."""
     if candidate.cue is None:
         return False
     words = doc.char_span(*candidate.cue, alignment_mode="expand") or ()
-    return any(t.pos_ in {"VERB", "AUX"} or t.is_punct or t.lower_ == "according" for t in words)
+    if any(t.pos_ in {"VERB", "AUX"} or t.is_punct or t.lower_ == "according" for t in words):
+        return True
+    source = doc.char_span(*candidate.source, alignment_mode="expand") if candidate.source else None
+    if source is None or candidate.source is None or candidate.source[1] > candidate.cue[0]:
+        return False
+    return any(_reporting_noun(token, source) for token in words)
+
+
+def _reporting_noun(token: Token, source: DocSpan) -> bool:
+    """A reporting word spaCy tagged as a noun, after its source: a third-person verb it misread
+    ("Trump claims that …", "Sanders Vows To …" in a headline), or a report the source owns ("his claim
+    that …", "North Korea's claims about …")."""
+    if token.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    owned = source.root.dep_ == "poss" and source.root.head == token
+    if owned:
+        return token.pos_ == "NOUN" and token.lemma_.lower() in CUE_LEMMAS
+    word = token.lower_
+    return word.endswith("s") and word[:-1] in CUE_LEMMAS
 
 
 def _reported_in_excerpt(text: str, inner: Candidate, quote: Candidate) -> bool:
@@ -387,7 +406,7 @@ def _antecedent(doc: Doc, table: EntityTable, pronoun: Token, previous: Previous
     sentences = list(doc.sents)
     index = next(i for i, s in enumerate(sentences) if s.start <= pronoun.i < s.end)
     reach = sentences[max(0, index - PRONOUN_REACH_SENTENCES)].start_char
-    plural = pronoun.lower_ in {"they", "we"}
+    plural = pronoun.lower_ in {"they", "their", "we"}
     recent = previous is not None and previous.start >= reach
     if plural:
         return (
@@ -399,7 +418,9 @@ def _antecedent(doc: Doc, table: EntityTable, pronoun: Token, previous: Previous
         # A person introduced as a subject since the previous statement ended takes over ("Kerr welcomed …
         # He said"); one its content talks about does not ("Clinton says Trump never paid … She says …").
         since = _latest_person(doc, table, previous.end, pronoun.idx, subjects_only=True)
-        return since or previous.speaker
+        if since is not None or previous.speaker.type == "PERSON":
+            return since or previous.speaker
+        # "he", "she", "his" name a person, not the organisation that spoke last
     return _latest_person(doc, table, reach, pronoun.idx, subjects_only=False)
 
 
