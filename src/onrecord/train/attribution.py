@@ -45,7 +45,7 @@ class TrainOptions:
     """CRF training settings; each default is declared here only."""
 
     c1: float = 1.0  # L1; strong regularisation generalises best on dev (docs/attribution-model.md)
-    c2: float = 0.3  # L2
+    c2: float = 1.0  # L2 (chosen on dev from 0.1, 0.3, 1.0, 3.0: docs/attribution-model.md)
     max_iterations: int = 150
     min_feature_freq: int = 2
     cue_threshold: float = 0.42  # stored in the model; see AttributionModel.find_cues
