@@ -184,7 +184,8 @@ NOT_SPEAKERS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDIN
 
 
 def _subject(cue: Token, window: Span) -> Span | None:
-    """The subject of a cue verb, within the window: its nsubj subtree, or a name right after it."""
+    """The subject of a cue verb, within the window: its nsubj subtree, else a name right after it (not
+    a date), else a person named right before it."""
     for child in cue.children:
         if child.dep_ in {"nsubj", "nsubjpass"} and child.lower_ not in {"it", "there", "this"}:
             left, right = child.left_edge.i, child.right_edge.i + 1

@@ -261,10 +261,10 @@ def _has_cue(doc: Doc, candidate: Candidate) -> bool:
     words = doc.char_span(*candidate.cue, alignment_mode="expand") or ()
     if any(t.pos_ in {"VERB", "AUX"} or t.is_punct or t.lower_ == "according" for t in words):
         return True
-    source = doc.char_span(*candidate.source, alignment_mode="expand") if candidate.source else None
-    if source is None or candidate.source is None or candidate.source[1] > candidate.cue[0]:
+    if candidate.source is None or candidate.source[1] > candidate.cue[0]:
         return False
-    return any(_reporting_noun(token, source) for token in words)
+    source = doc.char_span(*candidate.source, alignment_mode="expand")
+    return source is not None and any(_reporting_noun(token, source) for token in words)
 
 
 def _reporting_noun(token: Token, source: DocSpan) -> bool:
