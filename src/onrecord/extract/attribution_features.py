@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 T = TypeVar("T")
+K = TypeVar("K", int, str)
 Features = list[str]  # one token's CRFsuite attributes: "name:value" or "name", each meaning 1.0
 
 FEATURES_VERSION = "attribution-features.v4"
@@ -142,9 +143,12 @@ class TokenTable:
         from spacy.attrs import DEP, ENT_TYPE, HEAD, LEMMA, LOWER, ORTH, POS, TAG
 
         columns = doc.to_array([LOWER, LEMMA, POS, TAG, DEP, ENT_TYPE, ORTH]).T.tolist()
-        words, lemmas, pos, tags, deps, ents = (_strings(doc, column) for column in columns[:6])
+        strings, vocab = doc.vocab.strings, doc.vocab
+        words, lemmas, pos, tags, deps, ents = (
+            _mapped(column, strings.__getitem__) for column in columns[:6]
+        )
         lemmas = _mapped(lemmas, str.lower)
-        shapes = _shapes(doc, columns[6])
+        shapes = _mapped(columns[6], lambda orth: _shape(vocab[orth]))  # a shape is the lexeme's
         offsets = doc.to_array([HEAD]).astype("int64").tolist()  # head.i - i
         heads = [i + offset for i, offset in enumerate(offsets)]
         class_table = word_classes()
@@ -216,24 +220,10 @@ def _up_the_tree(
     return found  # type: ignore[return-value]
 
 
-def _strings(doc: Doc, ids: list[int]) -> list[str]:
-    """The strings of a column of string ids (each distinct id looked up once)."""
-    store = doc.vocab.strings
-    known: dict[int, str] = {}
-    return [known[h] if h in known else known.setdefault(h, store[h]) for h in ids]
-
-
-def _mapped(values: list[str], function: Callable[[str], str]) -> list[str]:
-    """``function`` of every value, computed once per distinct value."""
-    done: dict[str, str] = {}
+def _mapped(values: list[K], function: Callable[[K], str]) -> list[str]:
+    """``function`` of every value, computed once per distinct value (a string id, a lemma …)."""
+    done: dict[K, str] = {}
     return [done[v] if v in done else done.setdefault(v, function(v)) for v in values]
-
-
-def _shapes(doc: Doc, orths: list[int]) -> list[str]:
-    """Each token's shape, from its lexeme (computed once per distinct word)."""
-    vocab = doc.vocab
-    known: dict[int, str] = {}
-    return [known[o] if o in known else known.setdefault(o, _shape(vocab[o])) for o in orths]
 
 
 def _shape(lexeme: Lexeme) -> str:
