@@ -204,6 +204,30 @@ def extract(extractor: Extractor) -> Callable[..., Extraction]:
     return run
 
 
+PolnearArticles = dict[str, tuple[str, str]]  # name -> (text, brat .ann of one annotator)
+
+
+@pytest.fixture
+def polnear_split(tmp_path: Path) -> Callable[..., Path]:
+    """``polnear_split(split, articles, annotator=..., date=...)`` writes a PolNeAR-shaped split in tmp_path:
+    SPLIT/text/, SPLIT/attributions/ (one annotator) and metadata.tsv beside it (with a publication_date
+    column when ``date`` is given), and returns SPLIT."""
+
+    def write(split: str, articles: PolnearArticles, *, annotator: str, date: str | None = None) -> Path:
+        folder = tmp_path / split
+        (folder / "text").mkdir(parents=True)
+        (folder / "attributions").mkdir()
+        rows = ["compartment\tfilename\tannotators" + ("\tpublication_date" if date else "")]
+        for name, (text, ann) in articles.items():
+            (folder / "text" / f"{name}.txt").write_text(text, encoding="utf-8")
+            (folder / "attributions" / f"{name}_{annotator}.ann").write_text(ann, encoding="utf-8")
+            rows.append(f"{split}\t{name}\t{annotator}" + (f"\t{date}" if date else ""))
+        (tmp_path / "metadata.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+        return folder
+
+    return write
+
+
 TEST_DATA = Path(__file__).resolve().parent / "data"
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 

@@ -44,17 +44,8 @@ def runner() -> CliRunner:
 
 
 @pytest.fixture
-def split(tmp_path: Path) -> Path:
-    dev = tmp_path / "dev"
-    (dev / "text").mkdir(parents=True)
-    (dev / "attributions").mkdir()
-    rows = ["compartment\tfilename\tannotators\tpublication_date"]
-    for name, (text, ann) in ARTICLES.items():
-        (dev / "text" / f"{name}.txt").write_text(text, encoding="utf-8")
-        (dev / "attributions" / f"{name}_ab12.ann").write_text(ann, encoding="utf-8")
-        rows.append(f"dev\t{name}\tab12\t2016-09-12")
-    (tmp_path / "metadata.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
-    return dev
+def split(polnear_split) -> Path:
+    return polnear_split("dev", ARTICLES, annotator="ab12", date="2016-09-12")
 
 
 def test_json_has_the_issue_keys_and_the_gold_counts(runner: CliRunner, split: Path) -> None:

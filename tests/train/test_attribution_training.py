@@ -78,20 +78,6 @@ def test_two_fragments_of_one_part_each_begin_with_b(nlp) -> None:
     assert labels == ["B-CONTENT", "O", "B-SOURCE", "B-CUE", "O", "B-CONTENT", "O"]
 
 
-def write_split(root: Path, articles: dict[str, tuple[str, str]]) -> Path:
-    """A PolNeAR-shaped split: text/, attributions/ (annotator x1) and metadata.tsv beside it."""
-    split = root / "train"
-    (split / "text").mkdir(parents=True)
-    (split / "attributions").mkdir()
-    rows = ["compartment\tfilename\tannotators"]
-    for name, (text, ann) in articles.items():
-        (split / "text" / f"{name}.txt").write_text(text, encoding="utf-8")
-        (split / "attributions" / f"{name}_x1.ann").write_text(ann, encoding="utf-8")
-        rows.append(f"train\t{name}\tx1")
-    (root / "metadata.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
-    return split
-
-
 def ann_for(text: str, source: str, cue: str, content: str) -> str:
     lines = []
     for number, (role, phrase) in enumerate((("Source", source), ("Cue", cue), ("Content", content)), 1):
@@ -109,8 +95,9 @@ SENTENCES = [
 ]
 
 
-def test_training_on_a_tiny_split_learns_the_pattern(tmp_path: Path, nlp) -> None:
-    split = write_split(tmp_path, {f"a{i}": (s[0], ann_for(*s)) for i, s in enumerate(SENTENCES)})
+def test_training_on_a_tiny_split_learns_the_pattern(tmp_path: Path, nlp, polnear_split) -> None:
+    articles = {f"a{i}": (s[0], ann_for(*s)) for i, s in enumerate(SENTENCES)}
+    split = polnear_split("train", articles, annotator="x1")
     model = train_attribution(split, TrainOptions(max_iterations=30, min_feature_freq=1, c1=0.0), nlp=nlp)
     assert model.meta["articles"] == len(SENTENCES)
     loaded = AttributionModel.load(model.save(tmp_path / "model"))
