@@ -158,6 +158,35 @@ def test_headline_with_dash_in_read_more_line(extract) -> None:
     assert contents(statement) == ["If talks start, Kyiv will negotiate from a position of strength"]
 
 
+def test_quotations_signed_with_a_dash_even_after_no_break_spaces(extract) -> None:
+    """Readers' comments: a quoted line signed "― Name", with the no-break spaces scraped pages keep."""
+    text = (
+        "The debate ended late on Monday night.\n"
+        "“The bridge should have been rebuilt years ago, and everyone knows it.”\u00a0―\u00a0Elena Marsh\u00a0\n"
+        "“Nobody in this town trusts the council with money any more.” ― Tomas Varga.\n"
+    )
+    found = [(s.speaker.name, contents(s)) for s in extract(text).statements]
+    assert found == [
+        ("Elena Marsh", ["“The bridge should have been rebuilt years ago, and everyone knows it.”"]),
+        ("Tomas Varga", ["“Nobody in this town trusts the council with money any more.”"]),
+    ]
+
+
+def test_transcript_lines_inside_a_quotation_are_each_a_statement(extract) -> None:
+    text = (
+        "Senator Ada Park spoke to the host, Karl Weiss, on Sunday. A partial transcript follows.\n\n"
+        '"WEISS: Will the council vote on the bridge before the winter comes?\n\n'
+        '"PARK: The council will vote in March, and the money is already there.\n\n'
+        '"WEISS: Thank you for your time this morning, Senator."\n'
+    )
+    found = [(s.speaker.name, s.cue.text, contents(s)) for s in extract(text).statements]
+    assert found == [
+        ("Karl Weiss", ":", ["Will the council vote on the bridge before the winter comes?"]),
+        ("Ada Park", ":", ["The council will vote in March, and the money is already there."]),
+        ("Karl Weiss", ":", ['Thank you for your time this morning, Senator."']),
+    ]
+
+
 def test_spans_index_the_article_text(extract) -> None:
     text = 'Rain fell. "We will rebuild," Mayor Elena Marsh said. She added that money was found.'
     extraction = extract(text)

@@ -37,13 +37,15 @@ METADATA_RELATIONS = frozenset({"reported_by", "with_reference_to", "dateline"})
 MIN_TOPIC_TOKENS = 1  # a learned attribution's content needs a word that is not a pronoun
 SUBJECT_REACH = 3  # verbs climbed from a cue to find its subject
 PRONOUN_REACH_SENTENCES = 4  # how far back a pronoun may find its person
-_WORD = r"[A-Z](?:[\w’'-]|\.(?=[ \t]*\w))+"  # "Pat", "J.", "O’Neil"; a final full stop is not part of it
-_NAME = rf"(?P<name>{_WORD}(?:[ \t]+{_WORD}){{0,2}})"
+_SPACE = r"[^\S\n]"  # spaces and tabs, and the no-break spaces scraped pages are full of
+_WORD = rf"[A-Z](?:[\w’'-]|\.(?={_SPACE}*\w))+"  # "Pat", "J.", "O’Neil"; a final full stop is not part of it
+_NAME = rf"(?P<name>{_WORD}(?:{_SPACE}+{_WORD}){{0,2}})"
 # "content - Name" (a hyphen needs spaces around it; dashes need none) at the end of a line
 HEADLINE_DASH = re.compile(
-    r"(?P<content>\S.{15,}?)[ \t]*(?P<dash>(?<=[ \t])-(?=[ \t])|[–—―])[ \t]*" + _NAME + r"[ \t]*\.?"
+    rf"(?P<content>\S.{{15,}}?){_SPACE}*(?P<dash>(?<={_SPACE})-(?={_SPACE})|[–—―]){_SPACE}*{_NAME}{_SPACE}*\.?{_SPACE}*"
 )
-TITLE_COLON = re.compile(_NAME + r"(?P<colon>:)[ \t]+(?P<content>\S.{10,})")
+# "Pat Caddell: …", and transcript lines inside a quotation: '"PENCE: Well, …'
+TITLE_COLON = re.compile(rf"[\"“]?{_NAME}(?P<colon>:){_SPACE}+(?P<content>\S.{{10,}})")
 
 
 class Learned(Protocol):
@@ -94,7 +96,7 @@ def find_statements(
     candidates = [_from_direct(d) for d in directs]
     candidates = _merge(candidates, [_mark_mixed(c, quotes) for c in _indirect(doc, directs, text)])
     candidates = [c for c in candidates if not _inside(c.position, in_related)]
-    candidates += _headlines(text, table, related)
+    lines = _headlines(doc, text, table, related)  # a transcript's quoted "PENCE: …" lines are not nested
     trained = _trained(doc, article, quotes, learned)
     # Split and multi-paragraph quotes attributed by rule stay whole; elsewhere the trained tagger is more
     # precise than the rules where both fire, and the rules fill in the rest.
@@ -104,7 +106,7 @@ def find_statements(
         for c in trained
         if not any(_overlaps(w.content, c.content) and not _reported_in_excerpt(text, c, w) for w in whole)
     ]
-    extra = [c for c in candidates if c not in whole and not _nested(c, quotes)]
+    extra = [c for c in candidates if c not in whole and not _nested(c, quotes)] + lines
     candidates = chosen + _unclaimed(chosen, extra)
     candidates.sort(key=lambda c: c.position)
     return _resolve(doc, article, table, candidates)
@@ -177,10 +179,12 @@ def _according_to(according: Token, text: str) -> Candidate | None:
     return Candidate(source=source, cue=cue, content=tuple(content), kind="indirect")
 
 
-def _headlines(text: str, table: EntityTable, related: tuple[RelatedItem, ...]) -> list[Candidate]:
-    """Lines attributed in headline form: "… – Rütte", "“…” ― Sonya Herridge", "Pat Caddell: …".
+def _headlines(doc: Doc, text: str, table: EntityTable, related: tuple[RelatedItem, ...]) -> list[Candidate]:
+    """Lines attributed in headline form: "… – Rütte", "“…” ― Sonya Herridge", "Pat Caddell: …", and
+    transcript lines ('"PENCE: Well, …').
 
-    A "Read more:" line is read from after its label."""
+    A "Read more:" line is read from after its label. A quotation signed with a full name the entity
+    recognizer missed ("“…” ― Steve Quinlan") makes that name a person."""
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
     for item in related:
         lines = [(item.span.start, item.span.end) if s <= item.span.start < e else (s, e) for s, e in lines]
@@ -189,10 +193,13 @@ def _headlines(text: str, table: EntityTable, related: tuple[RelatedItem, ...]) 
         dash = HEADLINE_DASH.fullmatch(text, start, end)
         colon = TITLE_COLON.fullmatch(text, start, end)
         match, cue_group = (dash, "dash") if dash else (colon, "colon")
-        if match is None or not _headline_speaker(table, match.start("name"), match.end("name")):
+        if match is None:
             continue
         content = (match.start("content"), match.end("content"))
         quoted = text[content[0]] in '“"' and text[content[1] - 1] in '”"'
+        name = (match.start("name"), match.end("name"))
+        if not _headline_speaker(table, *name) and not (dash and quoted and _signed_by_person(doc, table, name)):
+            continue
         found.append(
             Candidate(
                 source=(match.start("name"), match.end("name")),
@@ -210,6 +217,11 @@ def _headline_speaker(table: EntityTable, start: int, end: int) -> bool:
     if cluster is None:
         return False
     return cluster.type == "PERSON" or any(s == start and e == end for s, e in cluster.mentions)
+
+
+def _signed_by_person(doc: Doc, table: EntityTable, name: tuple[int, int]) -> bool:
+    words = doc.char_span(*name)
+    return words is not None and _unlisted_person(table, words) is not None
 
 
 def _trained(doc: Doc, article: Article, quotes: list[Quote], learned: Sequence[Learned]) -> list[Candidate]:
