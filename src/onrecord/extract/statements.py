@@ -198,7 +198,9 @@ def _headlines(doc: Doc, text: str, table: EntityTable, related: tuple[RelatedIt
         content = (match.start("content"), match.end("content"))
         quoted = text[content[0]] in '“"' and text[content[1] - 1] in '”"'
         name = (match.start("name"), match.end("name"))
-        if not _headline_speaker(table, *name) and not (dash and quoted and _signed_by_person(doc, table, name)):
+        if not _headline_speaker(table, *name) and not (
+            dash and quoted and _signed_by_person(doc, table, name)
+        ):
             continue
         found.append(
             Candidate(
