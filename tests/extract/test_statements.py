@@ -109,6 +109,18 @@ def test_pronoun_and_role_description_resolve_to_the_person(extract, follow_up, 
             "He said that the money was there.",
             ["Health Ministry", "Karl Weiss"],
         ),
+        (  # "she" is not the man who spoke last, but the woman named before him (first names)
+            "Mayor Elena Marsh met Senator Karl Weiss on Monday. "
+            "Weiss said that the bridge would be rebuilt by spring. "
+            "She said that the money was already there.",
+            ["Karl Weiss", "Elena Marsh"],
+        ),
+        (  # the article's own "Mr." and "Ms." decide where no first name is given
+            "Mr. Varga met Ms. Berg on Monday. "
+            "Ms. Berg said that the council would vote in March. "
+            "He said that the vote would fail.",
+            ["Berg", "Varga"],
+        ),
     ],
 )
 def test_pronoun_resolves_to_the_person_it_names(extract, text: str, speakers: list[str]) -> None:

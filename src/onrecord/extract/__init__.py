@@ -10,6 +10,7 @@ from onrecord.extract.entities import find_entities, relabel_person_names
 from onrecord.extract.events import find_events, link_events
 from onrecord.extract.events_lexicon import Lexicon
 from onrecord.extract.gazetteer import Gazetteer
+from onrecord.extract.gender import FirstNames
 from onrecord.extract.provenance import find_provenance
 from onrecord.extract.roles import assign_roles, find_descriptions
 from onrecord.extract.statement_dates import date_statements
@@ -29,13 +30,19 @@ class Resources:
 
     gazetteer: Gazetteer
     lexicon: Lexicon
+    first_names: FirstNames | None = None  # first name -> sex, for pronoun speakers; None: no such check
     attribution: AttributionModel | None = None  # the learned attribution tagger; None: rules only
 
     @classmethod
     def load(cls, *, attribution: bool = True, attribution_model: str | None = None) -> Resources:
         """Load the shipped data; the attribution model from ``attribution_model`` or the shipped one."""
         model = AttributionModel.load(attribution_model) if attribution else None
-        return cls(gazetteer=Gazetteer.load(), lexicon=Lexicon.load(), attribution=model)
+        return cls(
+            gazetteer=Gazetteer.load(),
+            lexicon=Lexicon.load(),
+            first_names=FirstNames.load(),
+            attribution=model,
+        )
 
 
 def extract_doc(article: Article, doc: Doc, resources: Resources, *, events: bool = True) -> Extraction:
@@ -55,7 +62,7 @@ def extract_doc(article: Article, doc: Doc, resources: Resources, *, events: boo
     find_descriptions(doc, table)
     times = find_times(doc, article.date)
     learned = resources.attribution.predict(doc) if resources.attribution is not None else ()
-    statements = find_statements(doc, article, table, article.related, learned)
+    statements = find_statements(doc, article, table, article.related, learned, resources.first_names)
     statements = date_statements(statements, doc, times)
     drafts = find_events(doc, article, table, times=times, lexicon=resources.lexicon) if events else []
     entities, ids = table.freeze()

@@ -12,11 +12,12 @@ their roles ("The Alliance Secretary General"), pronouns to the previous speaker
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from onrecord.extract.entities import Cluster, EntityTable, skip_leading_titles
+from onrecord.extract.gender import FirstNames, Genders
 from onrecord.extract.lexicon import CLAUSE_ONLY_LEMMAS, CUE_LEMMAS, is_cue_verb
 from onrecord.extract.names import name_tokens
 from onrecord.extract.quotes import DirectQuote, Quote, attribute_quotes, find_quotes
@@ -83,10 +84,12 @@ def find_statements(
     table: EntityTable,
     related: tuple[RelatedItem, ...] = (),
     learned: Sequence[Learned] = (),
+    first_names: FirstNames | None = None,
 ) -> list[Statement]:
     """Every attributed statement in ``doc`` with its speaker resolved to a canonical entity.
 
-    ``learned`` are the attributions a trained tagger predicted. Split and multi-paragraph quotes the
+    ``learned`` are the attributions a trained tagger predicted; ``first_names`` keeps a "she" from
+    resolving to a man (:mod:`onrecord.extract.gender`). Split and multi-paragraph quotes the
     rules attribute come first, then every tagger attribution they do not overlap, then the rule
     statements whose content nothing chosen so far covers (docs/attribution-rules.md)."""
     in_related = [(r.span.start, r.span.end) for r in related]
@@ -109,7 +112,7 @@ def find_statements(
     extra = [c for c in candidates if c not in whole and not _nested(c, quotes)] + lines
     candidates = chosen + _unclaimed(chosen, extra)
     candidates.sort(key=lambda c: c.position)
-    return _resolve(doc, article, table, candidates)
+    return _resolve(doc, article, table, candidates, Genders(text, first_names))
 
 
 # -- candidates -----------------------------------------------------------------------------------
@@ -361,11 +364,13 @@ def _merge(directs: list[Candidate], indirects: list[Candidate]) -> list[Candida
 
 
 # -- speakers -------------------------------------------------------------------------------------
-def _resolve(doc: Doc, article: Article, table: EntityTable, candidates: list[Candidate]) -> list[Statement]:
+def _resolve(
+    doc: Doc, article: Article, table: EntityTable, candidates: list[Candidate], genders: Genders
+) -> list[Statement]:
     statements: list[Statement] = []
     previous: Previous | None = None
     for candidate in candidates:
-        cluster = _speaker_entity(doc, table, candidate, previous)
+        cluster = _speaker_entity(doc, table, candidate, previous, genders)
         if cluster is not None:
             previous = Previous(cluster, candidate.position, candidate.end)
         statements.append(_statement(article.text, article, table, candidate, cluster))
@@ -381,7 +386,7 @@ class Previous(NamedTuple):
 
 
 def _speaker_entity(
-    doc: Doc, table: EntityTable, candidate: Candidate, previous: Previous | None
+    doc: Doc, table: EntityTable, candidate: Candidate, previous: Previous | None, genders: Genders
 ) -> Cluster | None:
     if candidate.source is None:
         return None
@@ -390,7 +395,7 @@ def _speaker_entity(
     if words is None:
         return None
     if len(words) == 1 and words[0].lower_ in PRONOUNS:
-        return _antecedent(doc, table, words[0], previous)
+        return _antecedent(doc, table, words[0], previous, genders)
     named = table.at(start, end)
     if named is not None:
         return named
@@ -415,13 +420,20 @@ def _unlisted_person(table: EntityTable, words: DocSpan) -> Cluster | None:
     return cluster
 
 
-def _antecedent(doc: Doc, table: EntityTable, pronoun: Token, previous: Previous | None) -> Cluster | None:
-    """The previous speaker if recent, else the nearest person mentioned before the pronoun."""
+def _antecedent(
+    doc: Doc, table: EntityTable, pronoun: Token, previous: Previous | None, genders: Genders
+) -> Cluster | None:
+    """The previous speaker if recent, else the nearest person mentioned before the pronoun; either only
+    if nothing says the pronoun cannot refer to them ("she" and a man)."""
     sentences = list(doc.sents)
     index = next(i for i, s in enumerate(sentences) if s.start <= pronoun.i < s.end)
     reach = sentences[max(0, index - PRONOUN_REACH_SENTENCES)].start_char
     plural = pronoun.lower_ in {"they", "their", "we"}
     recent = previous is not None and previous.start >= reach
+
+    def fits(person: Cluster) -> bool:
+        return genders.fits(pronoun.lower_, person)
+
     if plural:
         return (
             previous.speaker
@@ -431,18 +443,27 @@ def _antecedent(doc: Doc, table: EntityTable, pronoun: Token, previous: Previous
     if previous is not None and recent:
         # A person introduced as a subject since the previous statement ended takes over ("Kerr welcomed …
         # He said"); one its content talks about does not ("Clinton says Trump never paid … She says …").
-        since = _latest_person(doc, table, previous.end, pronoun.idx, subjects_only=True)
-        if since is not None or previous.speaker.type == "PERSON":
+        since = _latest_person(doc, table, (previous.end, pronoun.idx), fits, subjects_only=True)
+        if since is not None or (previous.speaker.type == "PERSON" and fits(previous.speaker)):
             return since or previous.speaker
-        # "he", "she", "his" name a person, not the organisation that spoke last
-    return _latest_person(doc, table, reach, pronoun.idx, subjects_only=False)
+        # "he", "she", "his" name a person, not the organisation that spoke last (nor a woman, a man)
+    return _latest_person(doc, table, (reach, pronoun.idx), fits, subjects_only=False)
 
 
 def _latest_person(
-    doc: Doc, table: EntityTable, start: int, end: int, *, subjects_only: bool
+    doc: Doc,
+    table: EntityTable,
+    where: tuple[int, int],
+    fits: Callable[[Cluster], bool],
+    *,
+    subjects_only: bool,
 ) -> Cluster | None:
+    """The person mentioned last in ``where`` (character offsets) whom ``fits`` allows."""
+    start, end = where
     best: tuple[int, Cluster] | None = None
     for person in table.people():
+        if not fits(person):
+            continue
         for mention_start, mention_end in person.mentions:
             if not start <= mention_start < end or (best is not None and mention_start <= best[0]):
                 continue
