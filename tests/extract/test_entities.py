@@ -22,6 +22,21 @@ def test_surname_and_diacritic_variants_are_one_person(extract) -> None:
     assert len([e for e in extraction.entities if e.type == "PERSON"]) == 1
 
 
+def test_a_surname_after_mrs_or_mr_joins_the_person_of_that_sex(extract) -> None:
+    """The nearest earlier Marsh is Karl, but "Mrs. Marsh" is Elena; "Mr. Marsh" stays Karl."""
+    text = (
+        "Elena Marsh runs the council. Her husband, Karl Marsh, runs the bank. "
+        "Mrs. Marsh said the vote would be held in March. Mr. Marsh declined to comment."
+    )
+    extraction = extract(text)
+    assert [m.text for m in entity(extraction, "Elena Marsh").mentions] == ["Elena Marsh", "Marsh"]
+    karl = entity(extraction, "Karl Marsh")
+    assert [(m.text, text[m.start - 4 : m.start]) for m in karl.mentions] == [
+        ("Karl Marsh", "nd, "),
+        ("Marsh", "Mr. "),
+    ]
+
+
 def test_gazetteer_fixes_capital_tagged_as_person(extract) -> None:
     extraction = extract("Rutte recalled that he visited Kyiv two weeks ago.")
     assert entity(extraction, "Kyiv").type == "GPE"

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 
 from onrecord.extract.gazetteer import Gazetteer, GazetteerEntry
+from onrecord.extract.gender import FirstNames, honorific_sex
 from onrecord.extract.names import fold, name_tokens, strip_possessive
 from onrecord.ids import content_id
 from onrecord.model import Entity, Role, Span
@@ -175,12 +176,15 @@ class EntityTable:
         return tuple(entities), ids
 
 
-def find_entities(doc: Doc, article_id: str, gazetteer: Gazetteer) -> EntityTable:
-    """Collect, correct and cluster the named mentions of ``doc``."""
+def find_entities(
+    doc: Doc, article_id: str, gazetteer: Gazetteer, first_names: FirstNames | None = None
+) -> EntityTable:
+    """Collect, correct and cluster the named mentions of ``doc``. ``first_names`` keeps "Mrs. Clinton"
+    from joining Bill Clinton when Hillary Clinton is named too."""
     table = EntityTable(article_id, doc.text, gazetteer)
     raw = _raw_mentions(doc, table.text, gazetteer)
     _cluster_named(table, [m for m in raw if m.type != "PERSON" and not m.generic])
-    _cluster_people(table, [m for m in raw if m.type == "PERSON"])
+    _cluster_people(table, [m for m in raw if m.type == "PERSON"], first_names)
     for mention in raw:  # generic aliases last: they need their canonical actor to be named
         if mention.generic and mention.gazetteer is not None:
             cluster = table.by_gazetteer(mention.gazetteer)
@@ -297,8 +301,9 @@ def _cluster_named(table: EntityTable, mentions: list[RawMention]) -> None:
         table.add_mention(cluster, mention.start, mention.end)
 
 
-def _cluster_people(table: EntityTable, mentions: list[RawMention]) -> None:
-    """Full names first; a lone surname joins the nearest earlier person with that surname."""
+def _cluster_people(table: EntityTable, mentions: list[RawMention], first_names: FirstNames | None) -> None:
+    """Full names first; a lone surname joins the nearest earlier person with that surname (of the sex
+    its "Mr."/"Mrs."/"Ms." gives, where the first names tell)."""
     full = [m for m in mentions if len(name_tokens(table.text[m.start : m.end])) > 1]
     single = [m for m in mentions if m not in full]
     people: list[tuple[list[str], Cluster]] = []
@@ -313,11 +318,17 @@ def _cluster_people(table: EntityTable, mentions: list[RawMention]) -> None:
         token = name_tokens(table.text[mention.start : mention.end])
         if not token:
             continue
-        cluster = _surname_owner(table, people, token[0], mention.start)
+        sex = honorific_sex(table.text, mention.start)
+        fits = [(t, c) for t, c in people if sex is None or _first_name_sex(t, first_names) in (None, sex)]
+        cluster = _surname_owner(table, fits, token[0], mention.start)
         if cluster is None:
             cluster = table.new_cluster("PERSON:" + token[0], "PERSON")
             people.append((token, cluster))
         table.add_mention(cluster, mention.start, mention.end)
+
+
+def _first_name_sex(tokens: list[str], first_names: FirstNames | None) -> str | None:
+    return first_names.sex(tokens[0]) if first_names is not None and len(tokens) > 1 else None
 
 
 def _surname_owner(

@@ -50,6 +50,14 @@ class FirstNames:
         return self.sexes.get(fold(first_name))
 
 
+def honorific_sex(text: str, start: int) -> str | None:
+    """ "m" after "Mr." and "f" after "Mrs.", "Ms." or "Miss" right before ``start``; else None."""
+    honorific = _HONORIFIC.search(text, max(0, start - 6), start)
+    if honorific is None:
+        return None
+    return "m" if honorific["m"] else "f"
+
+
 @dataclass
 class Genders:
     """The sex of each person of one article, worked out once per person."""
@@ -69,11 +77,7 @@ class Genders:
         return wanted is None or self.of(person) in (None, wanted)
 
     def _work_out(self, person: Cluster) -> str | None:
-        said = set()
-        for start, _ in person.mentions:
-            honorific = _HONORIFIC.search(self.text, max(0, start - 6), start)
-            if honorific:
-                said.add("m" if honorific["m"] else "f")
+        said = {sex for start, _ in person.mentions if (sex := honorific_sex(self.text, start)) is not None}
         if len(said) == 1:
             return said.pop()
         if said or self.names is None or person.type != "PERSON":
