@@ -115,6 +115,11 @@ def test_pronoun_and_role_description_resolve_to_the_person(extract, follow_up, 
             "She said that the money was already there.",
             ["Karl Weiss", "Elena Marsh"],
         ),
+        (  # no one quotes themselves by name: "he" is not the Weiss inside his own quotation
+            "Senator Karl Weiss spoke on Monday. Mayor Tom Hale arrived late. "
+            '"Weiss is wrong about the bridge and about the budget," he said.',
+            ["Tom Hale"],
+        ),
         (  # the article's own "Mr." and "Ms." decide where no first name is given
             "Mr. Varga met Ms. Berg on Monday. "
             "Ms. Berg said that the council would vote in March. "

@@ -395,7 +395,8 @@ def _speaker_entity(
     if words is None:
         return None
     if len(words) == 1 and words[0].lower_ in PRONOUNS:
-        return _antecedent(doc, table, words[0], previous, genders)
+        quoted = list(candidate.content) if candidate.kind == "direct" else []  # no one quotes themselves
+        return _antecedent(doc, table, words[0], previous, genders, quoted)
     named = table.at(start, end)
     if named is not None:
         return named
@@ -421,10 +422,16 @@ def _unlisted_person(table: EntityTable, words: DocSpan) -> Cluster | None:
 
 
 def _antecedent(
-    doc: Doc, table: EntityTable, pronoun: Token, previous: Previous | None, genders: Genders
+    doc: Doc,
+    table: EntityTable,
+    pronoun: Token,
+    previous: Previous | None,
+    genders: Genders,
+    quoted: list[tuple[int, int]],
 ) -> Cluster | None:
-    """The previous speaker if recent, else the nearest person mentioned before the pronoun; either only
-    if nothing says the pronoun cannot refer to them ("she" and a man)."""
+    """The previous speaker if recent, else the nearest person mentioned before the pronoun outside
+    ``quoted`` (the statement's own quotation); either only if nothing says the pronoun cannot refer to
+    them ("she" and a man)."""
     sentences = list(doc.sents)
     index = next(i for i, s in enumerate(sentences) if s.start <= pronoun.i < s.end)
     reach = sentences[max(0, index - PRONOUN_REACH_SENTENCES)].start_char
@@ -443,11 +450,11 @@ def _antecedent(
     if previous is not None and recent:
         # A person introduced as a subject since the previous statement ended takes over ("Kerr welcomed …
         # He said"); one its content talks about does not ("Clinton says Trump never paid … She says …").
-        since = _latest_person(doc, table, (previous.end, pronoun.idx), fits, subjects_only=True)
+        since = _latest_person(doc, table, (previous.end, pronoun.idx), fits, quoted, subjects_only=True)
         if since is not None or (previous.speaker.type == "PERSON" and fits(previous.speaker)):
             return since or previous.speaker
         # "he", "she", "his" name a person, not the organisation that spoke last (nor a woman, a man)
-    return _latest_person(doc, table, (reach, pronoun.idx), fits, subjects_only=False)
+    return _latest_person(doc, table, (reach, pronoun.idx), fits, quoted, subjects_only=False)
 
 
 def _latest_person(
@@ -455,17 +462,22 @@ def _latest_person(
     table: EntityTable,
     where: tuple[int, int],
     fits: Callable[[Cluster], bool],
+    skip: list[tuple[int, int]],
     *,
     subjects_only: bool,
 ) -> Cluster | None:
-    """The person mentioned last in ``where`` (character offsets) whom ``fits`` allows."""
+    """The person mentioned last in ``where`` (character offsets), outside ``skip``, whom ``fits`` allows."""
     start, end = where
     best: tuple[int, Cluster] | None = None
     for person in table.people():
         if not fits(person):
             continue
         for mention_start, mention_end in person.mentions:
-            if not start <= mention_start < end or (best is not None and mention_start <= best[0]):
+            if (
+                not start <= mention_start < end
+                or (best is not None and mention_start <= best[0])
+                or _inside(mention_start, skip)
+            ):
                 continue
             words = doc.char_span(mention_start, mention_end, alignment_mode="expand")
             if subjects_only and (words is None or not _main_clause_subject(words.root)):
