@@ -37,6 +37,17 @@ def test_a_surname_after_mrs_or_mr_joins_the_person_of_that_sex(extract) -> None
     ]
 
 
+def test_a_lone_surname_joins_the_person_mentioned_most_not_the_relative_named_last(extract) -> None:
+    text = (
+        "Senator Mark Walsh spoke in Denver on Monday. Walsh promised new roads. Walsh also praised the mayor. "
+        "Trump mocked his wife, Laura Walsh, on Tuesday. Walsh said the attacks were personal."
+    )
+    extraction = extract(text)
+    assert [m.text for m in entity(extraction, "Laura Walsh").mentions] == ["Laura Walsh"]
+    assert len(entity(extraction, "Mark Walsh").mentions) == 4
+    assert extraction.statements[-1].speaker.name == "Mark Walsh"
+
+
 def test_gazetteer_fixes_capital_tagged_as_person(extract) -> None:
     extraction = extract("Rutte recalled that he visited Kyiv two weeks ago.")
     assert entity(extraction, "Kyiv").type == "GPE"

@@ -302,8 +302,9 @@ def _cluster_named(table: EntityTable, mentions: list[RawMention]) -> None:
 
 
 def _cluster_people(table: EntityTable, mentions: list[RawMention], first_names: FirstNames | None) -> None:
-    """Full names first; a lone surname joins the nearest earlier person with that surname (of the sex
-    its "Mr."/"Mrs."/"Ms." gives, where the first names tell)."""
+    """Full names first; a lone surname joins the earlier person with that surname mentioned most so far,
+    then the one mentioned last ("Cruz said" after "his wife, Heidi Cruz" is still Ted Cruz), of the sex
+    its "Mr."/"Mrs."/"Ms." gives where the first names tell."""
     full = [m for m in mentions if len(name_tokens(table.text[m.start : m.end])) > 1]
     single = [m for m in mentions if m not in full]
     people: list[tuple[list[str], Cluster]] = []
@@ -342,8 +343,14 @@ def _surname_owner(
     if not candidates:
         return None
     before = [c for c, first in candidates if first < position]
-    if before:  # the most recently introduced person with that surname
-        return max(before, key=lambda c: max(s for s, _ in c.mentions if s < position))
+    if before:  # the person with that surname mentioned most so far, then the most recently mentioned
+        return max(
+            before,
+            key=lambda c: (
+                sum(1 for s, _ in c.mentions if s < position),
+                max(s for s, _ in c.mentions if s < position),
+            ),
+        )
     return min(candidates, key=lambda cf: cf[1])[0]
 
 
