@@ -133,6 +133,48 @@ def test_pronoun_resolves_to_the_person_it_names(extract, text: str, speakers: l
 
 
 @pytest.mark.parametrize(
+    ("text", "surname", "name"),
+    [
+        ("Mayor Kerr Putney spoke. Putney said the video was unclear.", "Putney", "Kerr Putney"),
+        (
+            "Wells Fargo chief John Stumpf spoke on Tuesday. Last week Stumpf appeared to blame workers for the fraud.",
+            "Stumpf",
+            "John Stumpf",
+        ),
+    ],
+)
+def test_a_bare_surname_the_entity_recognizer_missed_is_the_person_of_that_name(
+    extract, text, surname, name
+) -> None:
+    statement = only(extract(text))
+    assert (statement.speaker.span.text, statement.speaker.name) == (surname, name)
+
+
+@pytest.mark.parametrize(
+    ("text", "antecedent"),
+    [
+        ("The rise of Donald Trump, who talked about walls, scared her.", "Donald Trump"),
+        (
+            "Network engineer Paul Combetta, who erased the emails, testified.",
+            "Network engineer Paul Combetta",
+        ),
+        ("It placated nervous Democrats, who have argued for it.", "Democrats"),  # not "nervous"
+        ("Stars like Will Smith and Stevie Wonder, who joked about it, came.", None),  # which of them?
+        ("He met the man who said it.", "man"),
+    ],
+)
+def test_a_relative_pronoun_speaker_stands_for_the_noun_its_clause_hangs_from(
+    extractor, text, antecedent
+) -> None:
+    from onrecord.extract.statements import _noun_with_compounds, _relative_antecedent
+
+    doc = extractor.nlp(text)
+    pronoun = next(t for t in doc if t.lower_ == "who")
+    noun = _relative_antecedent(pronoun)
+    assert (_noun_with_compounds(noun).text if noun is not None else None) == antecedent
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # the mayor is named, as a subject, only inside what the minister said

@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 EXTRACTOR = "statements.v1"
 PRONOUNS = frozenset({"he", "she", "they", "him", "her", "his", "their", "i", "we"})
 NO_SOURCE = frozenset({"it", "there", "this", "that", "what", "which"})
+RELATIVES = frozenset({"who", "which", "that"})
+SPEAKER_TYPES = frozenset({"PERSON", "ORG", "MEDIA", "GPE", "NORP"})  # entities that can say something
 NOT_PEOPLE = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "LAW"})
 MIN_CONTENT_TOKENS = 3
 METADATA_RELATIONS = frozenset({"reported_by", "with_reference_to", "dateline"})
@@ -397,7 +399,21 @@ def _speaker_entity(
     if len(words) == 1 and words[0].lower_ in PRONOUNS:
         quoted = list(candidate.content) if candidate.kind == "direct" else []  # no one quotes themselves
         return _antecedent(doc, table, words[0], previous, genders, quoted)
-    named = table.at(start, end)
+    if len(words) == 1 and words[0].lower_ in RELATIVES:  # "Yellen, who said …": the noun "who" stands for
+        antecedent = _relative_antecedent(words[0])
+        if antecedent is None:
+            return None
+        # a name must cover the noun itself ("a California investor, who" is no Californian statement);
+        # a role description may take its compounds ("the Ohio governor, who")
+        words = _noun_with_compounds(antecedent)
+        start, end = antecedent.idx, antecedent.idx + len(antecedent)
+        named = table.at(start, end)
+        if named is not None and named.type not in SPEAKER_TYPES:  # "Democrats on Capitol Hill, who"
+            return None
+    # a bare name NER missed here ("Trump charges that …") is the one person of that name in the article
+    named = (
+        _named_speaker(table, start, end) if all(t.pos_ == "PROPN" for t in words) else table.at(start, end)
+    )
     if named is not None:
         return named
     described = resolve_description(words, table, allow_bare=True)
@@ -405,6 +421,27 @@ def _speaker_entity(
         table.add_mention(described, start, end, name=False)
         return described
     return _unlisted_person(table, words)
+
+
+def _relative_antecedent(pronoun: Token) -> Token | None:
+    """The noun a relative pronoun subject stands for: "Yellen" in "Yellen, who said …"; None after a
+    list ("Will Smith and Stevie Wonder, who joked"), where the parse cannot tell whom it means."""
+    clause = pronoun.head
+    if pronoun.dep_ not in {"nsubj", "nsubjpass"} or clause.dep_ != "relcl" or clause.head.i == clause.i:
+        return None
+    noun = clause.head
+    if noun.dep_ == "conj" or any(c.dep_ == "conj" for c in noun.children):
+        return None
+    return noun
+
+
+def _noun_with_compounds(noun: Token) -> DocSpan:
+    """The noun and the compound words right before it ("Paul Combetta", "Press Secretary Josh Earnest"),
+    not its determiners, adjectives or prepositional phrases ("nervous Democrats on Capitol Hill")."""
+    start = noun.i
+    while start > 0 and noun.doc[start - 1].dep_ == "compound" and noun.doc[start - 1].head.i >= start:
+        start -= 1
+    return noun.doc[start : noun.i + 1]
 
 
 def _unlisted_person(table: EntityTable, words: DocSpan) -> Cluster | None:
