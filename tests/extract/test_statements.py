@@ -141,6 +141,12 @@ def test_pronoun_resolves_to_the_person_it_names(extract, text: str, speakers: l
             "Stumpf",
             "John Stumpf",
         ),
+        (  # of two people with that surname, the one mentioned most
+            "Wells Fargo chief John Stumpf spoke on Tuesday with his wife, Mary Stumpf. John Stumpf left early. "
+            "Last week Stumpf appeared to blame workers for the fraud.",
+            "Stumpf",
+            "John Stumpf",
+        ),
     ],
 )
 def test_a_bare_surname_the_entity_recognizer_missed_is_the_person_of_that_name(

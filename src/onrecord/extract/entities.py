@@ -121,7 +121,8 @@ class EntityTable:
         return [c for c in self.clusters if c.type == "PERSON"]
 
     def person_named(self, name: str) -> Cluster | None:
-        """The one person whose name or surname this is, allowing spelling variants ("Rütte")."""
+        """The person whose name or surname this is, allowing spelling variants ("Rütte"); of several
+        ("Trump": Donald and Melania Trump), the one mentioned most, unless two tie."""
         tokens = name_tokens(name)
         if not tokens:
             return None
@@ -131,7 +132,11 @@ class EntityTable:
             if name_tokens(p.name)[-len(tokens) :] == tokens
             or (len(tokens) == 1 and fuzz.ratio(name_tokens(p.name)[-1], tokens[0]) >= SURNAME_SIMILARITY)
         ]
-        return found[0] if len(found) == 1 else None
+        if len(found) > 1:
+            found.sort(key=lambda p: len(p.mentions), reverse=True)
+            if len(found[0].mentions) == len(found[1].mentions):
+                return None
+        return found[0] if found else None
 
     def by_gazetteer(self, entry: GazetteerEntry) -> Cluster | None:
         return next((c for c in self.clusters if c.gazetteer is entry), None)

@@ -410,10 +410,9 @@ def _speaker_entity(
         named = table.at(start, end)
         if named is not None and named.type not in SPEAKER_TYPES:  # "Democrats on Capitol Hill, who"
             return None
-    # a bare name NER missed here ("Trump charges that …") is the one person of that name in the article
-    named = (
-        _named_speaker(table, start, end) if all(t.pos_ == "PROPN" for t in words) else table.at(start, end)
-    )
+    # a bare name NER missed here ("Trump charges that …") is the person of that name in the article
+    name_like = all(t.pos_ == "PROPN" for t in words) or (len(words) == 1 and words[0].is_title)
+    named = _named_speaker(table, start, end) if name_like else table.at(start, end)
     if named is not None:
         return named
     described = resolve_description(words, table, allow_bare=True)
