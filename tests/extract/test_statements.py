@@ -156,6 +156,14 @@ def test_a_bare_surname_the_entity_recognizer_missed_is_the_person_of_that_name(
     assert (statement.speaker.span.text, statement.speaker.name) == (surname, name)
 
 
+def test_the_president_is_not_the_vice_president(extract) -> None:
+    text = (
+        "Vice President Tom Hale and President Anna Berg opened the museum on Saturday. "
+        "The president said that the museum would tell an American story."
+    )
+    assert only(extract(text)).speaker.name == "Anna Berg"
+
+
 @pytest.mark.parametrize(
     ("text", "antecedent"),
     [

@@ -110,6 +110,7 @@ OFFICE_SYNONYMS = {
     "head of government": frozenset({"prime minister", "premier", "chancellor"}),
 }
 NOT_TITLES = frozenset({"former", "late", "then", "newly", "elected"})
+LOWER_RANKS = frozenset({"vice", "deputy", "assistant", "associate", "under", "lieutenant", "acting"})
 
 
 def assign_roles(doc: Doc, table: EntityTable) -> None:
@@ -157,6 +158,8 @@ def _fits(role: Role, title: str, organization: str | None) -> bool:
     if wanted in OFFICE_SYNONYMS:
         return have in OFFICE_SYNONYMS[wanted] or have.split()[-1] in OFFICE_SYNONYMS[wanted]
     if have != wanted and not have.endswith(" " + wanted):
+        return False
+    if have != wanted and have[: -len(wanted)].split()[-1] in LOWER_RANKS:  # a vice president is no president
         return False
     return organization is None or role.organization is None or fold(role.organization) == fold(organization)
 
