@@ -156,6 +156,17 @@ def test_a_bare_surname_the_entity_recognizer_missed_is_the_person_of_that_name(
     assert (statement.speaker.span.text, statement.speaker.name) == (surname, name)
 
 
+@pytest.mark.parametrize(
+    ("description", "speaker"), [("The former president", "Karl Weiss"), ("The president", "Anna Berg")]
+)
+def test_the_former_president_is_the_one_introduced_as_former(extract, description, speaker) -> None:
+    text = (
+        "Former President Karl Weiss and President Anna Berg opened the museum on Saturday. "
+        f"{description} said that the museum would tell an American story."
+    )
+    assert only(extract(text)).speaker.name == speaker
+
+
 def test_the_president_is_not_the_vice_president(extract) -> None:
     text = (
         "Vice President Tom Hale and President Anna Berg opened the museum on Saturday. "

@@ -8,6 +8,7 @@ gives (President, Ukraine), and "the head of state" resolves to him where he is 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -111,6 +112,9 @@ OFFICE_SYNONYMS = {
 }
 NOT_TITLES = frozenset({"former", "late", "then", "newly", "elected"})
 LOWER_RANKS = frozenset({"vice", "deputy", "assistant", "associate", "under", "lieutenant", "acting"})
+FORMER = frozenset({"former", "ex"})
+FORMER_REACH = 40  # characters before a mention its title may take
+FORMER_BEFORE = re.compile(r"\b(?:[Ff]ormer|[Ee]x-)\s*(?:[\w.-]+\s+){1,5}$")
 
 
 def assign_roles(doc: Doc, table: EntityTable) -> None:
@@ -149,7 +153,17 @@ def resolve_description(
     if organization is None and not allow_bare and fold(title) not in OFFICE_SYNONYMS:
         return None
     candidates = [p for p in table.people() if any(_fits(role, title, organization) for role in p.roles)]
+    # "the former president" is the one introduced as "former President …", "the president" the other one
+    former = any(t.lower_ in FORMER for t in words)
+    candidates = [p for p in candidates if _introduced_as_former(p, table.text) == former]
     return candidates[0] if len(candidates) == 1 else None
+
+
+def _introduced_as_former(person: Cluster, text: str) -> bool:
+    """Whether a mention of ``person`` follows "former" within its title ("former President Bill Clinton")."""
+    return any(
+        FORMER_BEFORE.search(text, max(0, start - FORMER_REACH), start) for start, _ in person.mentions
+    )
 
 
 def _fits(role: Role, title: str, organization: str | None) -> bool:
