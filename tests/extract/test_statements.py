@@ -78,6 +78,33 @@ def test_multi_paragraph_quote_is_one_content_span(extract) -> None:
     assert direct[0].speaker.name == "Elena Marsh"
 
 
+def test_quotes_written_with_two_apostrophes_are_quotes(extract) -> None:
+    """News archives (LexisNexis) write ''…'' for quotation marks."""
+    text = (
+        "''The money is there,'' Mayor Elena Marsh said, ''and the work starts in September.''\n\n"
+        "''For two years we patched the joints.\n\n''Now we rebuild,'' she added."
+    )
+    found = [(s.kind, s.speaker.name, contents(s)) for s in extract(text).statements]
+    assert found == [
+        ("direct", "Elena Marsh", ["''The money is there,''", "''and the work starts in September.''"]),
+        ("direct", "Elena Marsh", ["''For two years we patched the joints.\n\n''Now we rebuild,''"]),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Mr. Weiss, I have a deal for you. I think that your plan will cost the city far too much.", None),
+        (
+            'Karl Weiss spoke on Monday. "I think that the plan will cost the city far too much," he said.',
+            "Karl Weiss",
+        ),
+    ],
+)
+def test_i_outside_a_quotation_is_the_unnamed_writer(extract, text, speaker) -> None:
+    assert [s.speaker.name if s.speaker.entity else None for s in extract(text).statements][-1] == speaker
+
+
 @pytest.mark.parametrize(
     ("follow_up", "mention"),
     [

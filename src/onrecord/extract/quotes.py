@@ -56,10 +56,11 @@ def find_quotes(text: str) -> list[Quote]:
     open_at: int | None = None  # where the outermost open quote started
     depth = 0  # nesting depth of curly quotes
     straight = False  # inside a straight-quoted stretch
-    skip = -1  # the reopening mark of a continued quote's next paragraph
+    resume = 0  # read on from here: past a two-character mark, or a continued quote's reopening mark
     for i, ch in enumerate(text):
-        if i == skip:
+        if i < resume:
             continue
+        mark = _straight_mark(text, i)
         if ch in OPENING and not straight:
             open_at = i if depth == 0 else open_at
             depth += 1
@@ -67,19 +68,28 @@ def find_quotes(text: str) -> list[Quote]:
             depth -= 1
             if depth == 0 and open_at is not None:
                 quotes.append(Quote(open_at, i + 1))
-        elif ch == '"' and depth == 0:
+        elif mark and depth == 0:
             if straight and open_at is not None:
-                quotes.append(Quote(open_at, i + 1))
+                quotes.append(Quote(open_at, i + mark))
             else:
                 open_at = i
             straight = not straight
+            resume = i + mark
         elif ch == "\n" and (depth or straight):
             nxt = _next_paragraph_start(text, i)
-            if nxt is not None and text[nxt] in OPENING + '"':
-                skip = nxt  # the quote goes on in the next paragraph
+            if nxt is not None and (text[nxt] in OPENING or _straight_mark(text, nxt)):
+                resume = nxt + max(1, _straight_mark(text, nxt))  # the quote goes on in the next paragraph
             else:
                 depth, straight, open_at = 0, False, None
     return _drop_nested(sorted(quotes, key=lambda q: q.start))
+
+
+def _straight_mark(text: str, i: int) -> int:
+    """Length of a straight double quote mark at ``i``: 1 for '"', 2 for "''" (two apostrophes, as news
+    archives such as LexisNexis write quotes), 0 for anything else."""
+    if text[i] == '"':
+        return 1
+    return 2 if text.startswith("''", i) else 0
 
 
 def _next_paragraph_start(text: str, newline: int) -> int | None:
@@ -149,7 +159,8 @@ def _attribution_after(doc: Doc, text: str, quote: Quote, nxt: Quote | None) -> 
 def _ends_clause(text: str, quote: Quote) -> bool:
     """A quote that an attribution may follow ends in punctuation ("…," / "…?") or is followed by a comma,
     unlike a phrase quoted mid-sentence."""
-    return text[quote.end - 2] in QUOTE_FINAL_PUNCT or bool(re.match(r"\s*,", text[quote.end :]))
+    inner = text[quote.start : quote.end].rstrip(CLOSING + "\"'")
+    return inner[-1:] in QUOTE_FINAL_PUNCT or bool(re.match(r"\s*,", text[quote.end :]))
 
 
 def _attribution_before(doc: Doc, text: str, quote: Quote) -> Attribution | None:

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
 EXTRACTOR = "statements.v1"
 PRONOUNS = frozenset({"he", "she", "they", "him", "her", "his", "their", "i", "we"})
+FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
 NO_SOURCE = frozenset({"it", "there", "this", "that", "what", "which"})
 RELATIVES = frozenset({"who", "which", "that"})
 SPEAKER_TYPES = frozenset({"PERSON", "ORG", "MEDIA", "GPE", "NORP"})  # entities that can say something
@@ -114,7 +115,7 @@ def find_statements(
     extra = [c for c in candidates if c not in whole and not _nested(c, quotes)] + lines
     candidates = chosen + _unclaimed(chosen, extra)
     candidates.sort(key=lambda c: c.position)
-    return _resolve(doc, article, table, candidates, Genders(text, first_names))
+    return _resolve(doc, article, table, candidates, Genders(text, first_names), quotes)
 
 
 # -- candidates -----------------------------------------------------------------------------------
@@ -367,12 +368,17 @@ def _merge(directs: list[Candidate], indirects: list[Candidate]) -> list[Candida
 
 # -- speakers -------------------------------------------------------------------------------------
 def _resolve(
-    doc: Doc, article: Article, table: EntityTable, candidates: list[Candidate], genders: Genders
+    doc: Doc,
+    article: Article,
+    table: EntityTable,
+    candidates: list[Candidate],
+    genders: Genders,
+    quotes: list[Quote],
 ) -> list[Statement]:
     statements: list[Statement] = []
     previous: Previous | None = None
     for candidate in candidates:
-        cluster = _speaker_entity(doc, table, candidate, previous, genders)
+        cluster = _speaker_entity(doc, table, candidate, previous, genders, quotes)
         if cluster is not None:
             previous = Previous(cluster, candidate.position, candidate.end)
         statements.append(_statement(article.text, article, table, candidate, cluster))
@@ -388,7 +394,12 @@ class Previous(NamedTuple):
 
 
 def _speaker_entity(
-    doc: Doc, table: EntityTable, candidate: Candidate, previous: Previous | None, genders: Genders
+    doc: Doc,
+    table: EntityTable,
+    candidate: Candidate,
+    previous: Previous | None,
+    genders: Genders,
+    quotes: list[Quote],
 ) -> Cluster | None:
     if candidate.source is None:
         return None
@@ -396,6 +407,12 @@ def _speaker_entity(
     words = doc.char_span(start, end, alignment_mode="expand")
     if words is None:
         return None
+    if (
+        len(words) == 1
+        and words[0].lower_ in FIRST_PERSON
+        and not _inside(start, [(q.start, q.end) for q in quotes])
+    ):
+        return None  # "I" outside any quotation is the writer, whom the article does not name
     if len(words) == 1 and words[0].lower_ in PRONOUNS:
         quoted = list(candidate.content) if candidate.kind == "direct" else []  # no one quotes themselves
         return _antecedent(doc, table, words[0], previous, genders, quoted)
