@@ -61,11 +61,12 @@ def find_quotes(text: str) -> list[Quote]:
         if i < resume:
             continue
         mark = _straight_mark(text, i)
-        if ch in OPENING and not straight:
-            open_at = i if depth == 0 else open_at
+        if (ch in OPENING or (ch in CLOSING and _starts_paragraph(text, i))) and not straight and not depth:
+            open_at, depth = i, 1  # a paragraph opened with a closing mark ("”Fortunately, …") opens too
+        elif ch in OPENING and not straight:
             depth += 1
-        elif ch in CLOSING and depth:
-            depth -= 1
+        elif (ch in CLOSING or (mark == 1 and depth == 1 and _ends_paragraph(text, i + 1))) and depth:
+            depth -= 1  # a curly quotation closed with a straight mark at the paragraph's end closes too
             if depth == 0 and open_at is not None:
                 quotes.append(Quote(open_at, i + 1))
         elif mark and depth == 0:
@@ -82,6 +83,16 @@ def find_quotes(text: str) -> list[Quote]:
             else:
                 depth, straight, open_at = 0, False, None
     return _drop_nested(sorted(quotes, key=lambda q: q.start))
+
+
+def _starts_paragraph(text: str, i: int) -> bool:
+    return i == 0 or text[i - 1] == "\n"
+
+
+def _ends_paragraph(text: str, i: int) -> bool:
+    """Nothing but spaces from ``i`` to the end of the line."""
+    end = text.find("\n", i)
+    return not text[i : end if end >= 0 else len(text)].strip()
 
 
 def _straight_mark(text: str, i: int) -> int:
