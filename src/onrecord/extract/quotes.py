@@ -1,11 +1,11 @@
 """Direct quotes: quoted stretches of text and the clause that attributes them.
 
 Handles straight and curly quote marks, two apostrophes as news archives write them (''…''), sloppy
-typography (a paragraph opened with a closing mark, a curly quote closed with a straight one), nested quotes, quotes split around "he said"
-(`"A," he said, "B."` is one statement with two content spans), quotes spanning several
-paragraphs (the journalistic convention: no closing mark at the end of a paragraph that the next
-paragraph continues with an opening mark) and attributions before (`He said: "…"`) or after
-(`"…," Rutte said.` / `"…," said Rutte.`) the quote.
+typography (a paragraph opened with a closing mark, a curly quote closed with a straight one), nested
+quotes, quotes split around "he said" (`"A," he said, "B."` is one statement with two content spans),
+quotes spanning several paragraphs (the journalistic convention: no closing mark at the end of a
+paragraph that the next paragraph continues with an opening mark) and attributions before
+(`He said: "…"`) or after (`"…," Rutte said.` / `"…," said Rutte.`) the quote.
 """
 
 from __future__ import annotations
