@@ -210,7 +210,7 @@ def _headlines(doc: Doc, text: str, table: EntityTable, related: tuple[RelatedIt
             continue
         found.append(
             Candidate(
-                source=(match.start("name"), match.end("name")),
+                source=name,
                 cue=(match.start(cue_group), match.end(cue_group)),
                 content=(content,),
                 kind="direct" if quoted else "indirect",
@@ -416,17 +416,11 @@ def _speaker_entity(
     if len(words) == 1 and words[0].lower_ in PRONOUNS:
         quoted = list(candidate.content) if candidate.kind == "direct" else []  # no one quotes themselves
         return _antecedent(doc, table, words[0], previous, genders, quoted)
-    if len(words) == 1 and words[0].lower_ in RELATIVES:  # "Yellen, who said …": the noun "who" stands for
-        antecedent = _relative_antecedent(words[0])
-        if antecedent is None:
+    if len(words) == 1 and words[0].lower_ in RELATIVES:  # "Yellen, who said …"
+        stand_in = _relative_stand_in(table, words[0])
+        if stand_in is None:
             return None
-        # a name must cover the noun itself ("a California investor, who" is no Californian statement);
-        # a role description may take its compounds ("the Ohio governor, who")
-        words = _noun_with_compounds(antecedent)
-        start, end = antecedent.idx, antecedent.idx + len(antecedent)
-        named = table.at(start, end)
-        if named is not None and named.type not in SPEAKER_TYPES:  # "Democrats on Capitol Hill, who"
-            return None
+        words, start, end = stand_in
     # a bare name NER missed here ("Trump charges that …") is the person of that name in the article
     name_like = all(t.pos_ == "PROPN" for t in words) or (len(words) == 1 and words[0].is_title)
     named = _named_speaker(table, start, end) if name_like else table.at(start, end)
@@ -437,6 +431,21 @@ def _speaker_entity(
         table.add_mention(described, start, end, name=False)
         return described
     return _unlisted_person(table, words)
+
+
+def _relative_stand_in(table: EntityTable, pronoun: Token) -> tuple[DocSpan, int, int] | None:
+    """The words a relative pronoun stands for, and the character offsets of their noun: a name must cover
+    the noun itself ("a California investor, who" is no statement of California's) and may not be a place
+    ("Democrats on Capitol Hill, who", where the parse hangs the clause on "Hill"); a role description may
+    take the noun's compounds ("the Ohio governor, who")."""
+    antecedent = _relative_antecedent(pronoun)
+    if antecedent is None:
+        return None
+    start, end = antecedent.idx, antecedent.idx + len(antecedent)
+    named = table.at(start, end)
+    if named is not None and named.type not in SPEAKER_TYPES:
+        return None
+    return _noun_with_compounds(antecedent), start, end
 
 
 def _relative_antecedent(pronoun: Token) -> Token | None:
