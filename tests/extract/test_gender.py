@@ -51,3 +51,20 @@ def test_without_a_table_only_the_article_counts() -> None:
     genders = Genders(text, None)
     assert genders.of(person(text, "Donald Clinton")) is None
     assert genders.of(person(text, "Park")) == "f"
+
+
+def test_a_damaged_table_is_a_model_error_naming_the_line(monkeypatch, tmp_path) -> None:
+    import gzip
+    from importlib import resources
+
+    from onrecord.errors import ModelError
+
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / "first_names.tsv.gz").write_bytes(gzip.compress(b"# header\ndonald\tm\nhillary female\n"))
+    monkeypatch.setattr(resources, "files", lambda package: tmp_path / "data")
+    with pytest.raises(ModelError, match=r"line 3 is not 'name<TAB>m\|f': 'hillary female'"):
+        FirstNames.load()
+    (folder / "first_names.tsv.gz").write_bytes(b"not gzip")
+    with pytest.raises(ModelError, match=r"missing or damaged .*onrecord train first-names"):
+        FirstNames.load()

@@ -43,8 +43,18 @@ class FirstNames:
                 f"onrecord/data/{FIRST_NAMES_FILE} is missing or damaged ({exc}); reinstall onrecord or "
                 "rebuild it with `onrecord train first-names --census DIR`"
             ) from exc
-        rows = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
-        return cls({name: sex.strip() for name, sex in rows})
+        sexes: dict[str, str] = {}
+        for number, line in enumerate(text.splitlines(), start=1):
+            if not line or line.startswith("#"):
+                continue
+            name, _, sex = line.partition("\t")
+            if sex.strip() not in {"m", "f"}:
+                raise ModelError(
+                    f"onrecord/data/{FIRST_NAMES_FILE} line {number} is not 'name<TAB>m|f': {line[:60]!r}; "
+                    "rebuild it with `onrecord train first-names --census DIR`"
+                )
+            sexes[name] = sex.strip()
+        return cls(sexes)
 
     def sex(self, first_name: str) -> str | None:
         return self.sexes.get(fold(first_name))
