@@ -24,6 +24,7 @@ CLOSING = "”»"
 QUOTE_FINAL_PUNCT = frozenset(",!?-—….")
 MIN_QUOTE_WORDS = 4  # shorter quoted stretches are names or scare quotes ("Victory Plan"), not statements
 MAX_GAP_CHARS = 80  # attribution between two parts of one split quote
+_MARKS = re.compile(f"[{OPENING}{CLOSING}\"'\n]")  # the only characters find_quotes acts on
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,8 @@ def find_quotes(text: str) -> list[Quote]:
     depth = 0  # nesting depth of curly quotes
     straight = False  # inside a straight-quoted stretch
     resume = 0  # read on from here: past a two-character mark, or a continued quote's reopening mark
-    for i, ch in enumerate(text):
+    for found in _MARKS.finditer(text):
+        i, ch = found.start(), found.group()
         if i < resume:
             continue
         mark = _straight_mark(text, i)
