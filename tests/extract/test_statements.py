@@ -184,11 +184,18 @@ def test_a_bare_surname_the_entity_recognizer_missed_is_the_person_of_that_name(
 
 
 @pytest.mark.parametrize(
-    ("description", "speaker"), [("The former president", "Karl Weiss"), ("The president", "Anna Berg")]
+    ("introduction", "description", "speaker"),
+    [
+        ("Former President Karl Weiss and President Anna Berg", "The former president", "Karl Weiss"),
+        ("Former President Karl Weiss and President Anna Berg", "The president", "Anna Berg"),
+        ("Karl Weiss, the former president, and President Anna Berg", "The former president", "Karl Weiss"),
+    ],
 )
-def test_the_former_president_is_the_one_introduced_as_former(extract, description, speaker) -> None:
+def test_the_former_president_is_the_one_introduced_as_former(
+    extract, introduction, description, speaker
+) -> None:
     text = (
-        "Former President Karl Weiss and President Anna Berg opened the museum on Saturday. "
+        f"{introduction} opened the museum on Saturday. "
         f"{description} said that the museum would tell an American story."
     )
     assert only(extract(text)).speaker.name == speaker

@@ -8,7 +8,6 @@ gives (President, Ukraine), and "the head of state" resolves to him where he is 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -113,8 +112,6 @@ OFFICE_SYNONYMS = {
 NOT_TITLES = frozenset({"former", "late", "then", "newly", "elected"})
 LOWER_RANKS = frozenset({"vice", "deputy", "assistant", "associate", "under", "lieutenant", "acting"})
 FORMER = frozenset({"former", "ex"})
-FORMER_REACH = 40  # characters before a mention its title may take
-FORMER_BEFORE = re.compile(r"\b(?:[Ff]ormer|[Ee]x-)\s*(?:[\w.-]+\s+){1,5}$")
 
 
 def assign_roles(doc: Doc, table: EntityTable) -> None:
@@ -124,9 +121,10 @@ def assign_roles(doc: Doc, table: EntityTable) -> None:
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None:
                 continue
-            for role in (_title_before(span, table), *_appositions(span, table)):
+            for role, former in (_title_before(span, table), *_appositions(span, table)):
                 if role is not None:
                     person.add_role(role)
+                    person.former = person.former or former
 
 
 def find_descriptions(doc: Doc, table: EntityTable) -> None:
@@ -155,15 +153,8 @@ def resolve_description(
     candidates = [p for p in table.people() if any(_fits(role, title, organization) for role in p.roles)]
     # "the former president" is the one introduced as "former President …", "the president" the other one
     former = any(t.lower_ in FORMER for t in words)
-    candidates = [p for p in candidates if _introduced_as_former(p, table.text) == former]
+    candidates = [p for p in candidates if p.former == former]
     return candidates[0] if len(candidates) == 1 else None
-
-
-def _introduced_as_former(person: Cluster, text: str) -> bool:
-    """Whether a mention of ``person`` follows "former" within its title ("former President Bill Clinton")."""
-    return any(
-        FORMER_BEFORE.search(text, max(0, start - FORMER_REACH), start) for start, _ in person.mentions
-    )
 
 
 def _fits(role: Role, title: str, organization: str | None) -> bool:
@@ -199,8 +190,9 @@ def _title_and_organization(words: list[Token], table: EntityTable) -> tuple[str
     return _title_case(title), organization
 
 
-def _title_before(span: Span, table: EntityTable) -> Role | None:
-    """ "NATO Secretary General Mark Rutte" -> Role(Secretary General, NATO)."""
+def _title_before(span: Span, table: EntityTable) -> tuple[Role | None, bool]:
+    """ "NATO Secretary General Mark Rutte" -> Role(Secretary General, NATO), and whether the title is a
+    former one ("former President Bill Clinton")."""
     doc = span.doc
     i = span.start - 1
     words: list[Token] = []
@@ -212,26 +204,35 @@ def _title_before(span: Span, table: EntityTable) -> Role | None:
             break
         words.insert(0, token)
         i -= 1
+    former = i >= span.sent.start and _former(doc, i)
     while words and words[0].lower_ in {"of", "'s", "’s"}:
         words.pop(0)
     if not words:
-        return None
+        return None, False
     title, organization = _title_and_organization(words, table)
-    return Role(title=title, organization=organization) if title else None
+    return (Role(title=title, organization=organization), former) if title else (None, False)
 
 
-def _appositions(span: Span, table: EntityTable) -> list[Role]:
-    """ "Mark Rutte, NATO's secretary general," and "NATO's secretary general, Mark Rutte"."""
+def _former(doc: Doc, i: int) -> bool:
+    """Whether the word at ``i``, right before a title, makes it a past one: "former", or the "-" of "ex-"."""
+    return doc[i].lower_ in FORMER or (doc[i].text == "-" and i > 0 and doc[i - 1].lower_ == "ex")
+
+
+def _appositions(span: Span, table: EntityTable) -> list[tuple[Role | None, bool]]:
+    """ "Mark Rutte, NATO's secretary general," and "NATO's secretary general, Mark Rutte", each with
+    whether the title is a former one ("Hillary Clinton, the former secretary of state")."""
     root = span.root
     phrases = [child for child in root.children if child.dep_ == "appos"]
     if root.dep_ == "appos" and root.head.lower_ in TITLE_HEADS:
         phrases.append(root.head)
-    roles = []
+    roles: list[tuple[Role | None, bool]] = []
     for head in phrases:
         words = [t for t in head.subtree if not (span.start <= t.i < span.end) and t.dep_ != "punct"]
         title, organization = _title_and_organization(words, table)
         if title:
-            roles.append(Role(title=title, organization=organization))
+            roles.append(
+                (Role(title=title, organization=organization), any(t.lower_ in FORMER for t in words))
+            )
     return roles
 
 
