@@ -64,6 +64,18 @@ def test_gazetteer_fixes_capital_tagged_as_person(extract) -> None:
             "Ukraine",
         ),
         ("Mark Rutte, NATO's secretary general, spoke today.", "Mark Rutte", "Secretary General", "NATO"),
+        (
+            "Former NATO Secretary General Anna Berg spoke today.",
+            "Anna Berg",
+            "Former Secretary General",
+            "NATO",
+        ),
+        (
+            "Anna Berg, a former NATO secretary general, spoke today.",
+            "Anna Berg",
+            "Former Secretary General",
+            "NATO",
+        ),
     ],
 )
 def test_roles_from_titles_and_appositions(extract, text, name, title, organization) -> None:

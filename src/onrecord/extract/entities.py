@@ -44,7 +44,6 @@ class Cluster:
     names: Counter[str] = field(default_factory=Counter)
     mentions: list[tuple[int, int]] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
-    former: bool = False  # a title was given as held before ("former President Bill Clinton")
 
     @property
     def name(self) -> str:

@@ -112,6 +112,7 @@ OFFICE_SYNONYMS = {
 NOT_TITLES = frozenset({"former", "late", "then", "newly", "elected"})
 LOWER_RANKS = frozenset({"vice", "deputy", "assistant", "associate", "under", "lieutenant", "acting"})
 FORMER = frozenset({"former", "ex"})
+FORMER_TITLE = "Former "  # the prefix of a title held before
 
 
 def assign_roles(doc: Doc, table: EntityTable) -> None:
@@ -122,9 +123,12 @@ def assign_roles(doc: Doc, table: EntityTable) -> None:
             if span is None:
                 continue
             for role, former in (_title_before(span, table), *_appositions(span, table)):
-                if role is not None:
-                    person.add_role(role)
-                    person.former = person.former or former
+                if role is not None:  # a former title is kept as one: "Former President"
+                    person.add_role(
+                        Role(title=FORMER_TITLE + role.title, organization=role.organization)
+                        if former
+                        else role
+                    )
 
 
 def find_descriptions(doc: Doc, table: EntityTable) -> None:
@@ -153,7 +157,7 @@ def resolve_description(
     candidates = [p for p in table.people() if any(_fits(role, title, organization) for role in p.roles)]
     # "the former president" is the one introduced as "former President …", "the president" the other one
     former = any(t.lower_ in FORMER for t in words)
-    candidates = [p for p in candidates if p.former == former]
+    candidates = [p for p in candidates if _held_before(p) == former]
     return candidates[0] if len(candidates) == 1 else None
 
 
@@ -211,6 +215,11 @@ def _title_before(span: Span, table: EntityTable) -> tuple[Role | None, bool]:
         return None, False
     title, organization = _title_and_organization(words, table)
     return (Role(title=title, organization=organization), former) if title else (None, False)
+
+
+def _held_before(person: Cluster) -> bool:
+    """Whether the article gives the person a former title."""
+    return any(role.title.startswith(FORMER_TITLE) for role in person.roles)
 
 
 def _former(doc: Doc, i: int) -> bool:
