@@ -91,6 +91,7 @@ def test_command_line_date_fills_a_missing_date(tmp_path, read_one):
         ("date 2024-10-16\n\n  \n", None, "only a date line, no article text"),
         ("", None, "empty (no article text)"),
         (" \n\t\n", None, "empty (no article text)"),
+        ("A headline.\n\nThe text " + "!" * 1001 + " goes on.", None, "1,001 punctuation marks in a row"),
     ],
 )
 def test_bad_text_files_fail_with_a_reason(tmp_path, read_one, content, line, problem):
@@ -101,3 +102,13 @@ def test_bad_text_files_fail_with_a_reason(tmp_path, read_one, content, line, pr
     assert (failure.source, failure.line) == (str(path), line)
     assert failure.problem.startswith(problem)
     assert failure.fix
+
+
+def test_a_run_of_punctuation_fails_its_file_only_and_names_the_line(tmp_path, read_all):
+    bad = tmp_path / "bad.txt"
+    bad.write_text("A headline.\n\n" + "''" * 600 + "\n", encoding="utf-8")
+    good = tmp_path / "good.txt"
+    good.write_text("A headline.\n\nThe text " + "!" * 1000 + " goes on.", encoding="utf-8")  # at the limit
+    items = read_all(bad, good)
+    assert [type(item).__name__ for item in items] == ["Failure", "Article"]
+    assert "at line 3 of its text" in items[0].problem and "break it with spaces" in items[0].fix

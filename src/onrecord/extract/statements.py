@@ -44,9 +44,10 @@ PRONOUN_REACH_SENTENCES = 4  # how far back a pronoun may find its person
 _SPACE = r"[^\S\n]"  # spaces and tabs, and the no-break spaces scraped pages are full of
 _WORD = rf"[A-Z](?:[\w’'-]|\.(?={_SPACE}*\w))+"  # "Pat", "J.", "O’Neil"; a final full stop is not part of it
 _NAME = rf"(?P<name>{_WORD}(?:{_SPACE}+{_WORD}){{0,2}})"
-# "content - Name" (a hyphen needs spaces around it; dashes need none) at the end of a line
+# "content - Name" (a hyphen needs spaces around it; dashes need none) at the end of a line. The content
+# ends in a non-space so that a run of spaces splits only one way (no quadratic backtracking on long lines).
 HEADLINE_DASH = re.compile(
-    rf"(?P<content>\S.{{15,}}?){_SPACE}*(?P<dash>(?<={_SPACE})-(?={_SPACE})|[–—―]){_SPACE}*{_NAME}{_SPACE}*\.?{_SPACE}*"
+    rf"(?P<content>\S.{{14,}}?\S){_SPACE}*(?P<dash>(?<={_SPACE})-(?={_SPACE})|[–—―]){_SPACE}*{_NAME}{_SPACE}*\.?{_SPACE}*"
 )
 # "Pat Caddell: …", and transcript lines inside a quotation: '"PENCE: Well, …'
 TITLE_COLON = re.compile(rf"[\"“]?{_NAME}(?P<colon>:){_SPACE}+(?P<content>\S.{{10,}})")

@@ -5,7 +5,9 @@ Every reader (plain text, HTML, JSON lines) ends here, so the rules below hold f
 - the text is normalised once: a leading byte-order mark is dropped and ``\\r\\n`` / ``\\r`` become
   ``\\n``; nothing else changes, because every span downstream indexes ``Article.text``;
 - the id is a content hash of that text, so the same text read twice gets the same id;
-- metadata given on the command line (:class:`ReadOptions`) overrides what the input says.
+- metadata given on the command line (:class:`ReadOptions`) overrides what the input says;
+- a text holding a run of more than ``MAX_PUNCTUATION_RUN`` punctuation marks with no space is refused
+  (an :class:`InputError` naming its line), since parsing it would take minutes.
 """
 
 from __future__ import annotations
@@ -25,6 +27,10 @@ log = logging.getLogger("onrecord")
 T = TypeVar("T")
 
 ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
+# spaCy's tokenizer takes time quadratic in the length of a run of punctuation with no space in it
+# (4,000 marks: about a second; 50,000: minutes); no article has one this long
+MAX_PUNCTUATION_RUN = 1000
+PUNCTUATION_RUN = re.compile(rf"[^\w\s]{{{MAX_PUNCTUATION_RUN + 1},}}")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -68,8 +74,18 @@ def parse_date(value: str, *, source: str, field: str, line: int | None = None) 
 
 
 def make_article(text: str, *, source: str, found: Metadata, options: ReadOptions) -> Article:
-    """Build the Article: normalised text, content-hash id, command-line metadata over found metadata."""
+    """Build the Article: normalised text, content-hash id, command-line metadata over found metadata.
+
+    Raises :class:`InputError` for a text the parser cannot take in reasonable time."""
     text = normalise_text(text)
+    run = PUNCTUATION_RUN.search(text)
+    if run is not None:
+        raise InputError(
+            source,
+            f"{run.end() - run.start():,} punctuation marks in a row with no space "
+            f"({text[run.start()]!r}…) at line {text.count(chr(10), 0, run.start()) + 1} of its text",
+            f"remove the run or break it with spaces: runs over {MAX_PUNCTUATION_RUN:,} marks take minutes to parse",
+        )
     return Article(
         id=content_id("a", text),
         source=source,

@@ -169,10 +169,11 @@ def read_bytes(data: bytes, source: str, fmt: Format, options: ReadOptions) -> I
             yield from read_json(decode_utf8(data, source), source, options)
             return
         text, found = _parse_document(data, source, fmt)
+        article = make_article(text, source=source, found=found, options=options)
     except InputError as error:
         yield failure_from(error)
         return
-    yield make_article(text, source=source, found=found, options=options)
+    yield article
 
 
 def _parse_document(data: bytes, source: str, fmt: Format) -> tuple[str, Metadata]:
