@@ -26,8 +26,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW"})
+# Words start only where a word can ("U.S.", not its "S."; "'Victory", not the "s" of "Ukraine's") and are
+# taken whole (possessive *+): a search from every letter of "A.A.A…" was quadratic in its length.
 PLAN_PATTERN = re.compile(
-    r"(?:\b[A-Z](?:[\w’'-]|\.(?=\w))*[ \t]+){1,4}(?:Plan|Formula|Initiative|Doctrine|Strategy|Programme|Program|Accords?|Pact)\b"
+    r"(?:(?<![\w.-])(?<!\w[’'])[A-Z](?:[\w’'-]|\.(?=\w))*+[ \t]+){1,4}(?:Plan|Formula|Initiative|Doctrine|Strategy|Programme|Program|Accords?|Pact)\b"
 )
 _LEADING_DETERMINER = re.compile(r"^(?:the|The|THE|a|A|an|An)\s+")
 _TRAILING_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
