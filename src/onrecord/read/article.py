@@ -28,7 +28,8 @@ T = TypeVar("T")
 
 ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 # spaCy's tokenizer takes time quadratic in the length of a run of punctuation with no space in it
-# (4,000 marks: about a second; 50,000: minutes); no article has one this long
+# (4,000 marks: about 1 s; 8,000 apostrophes: 4 s; 100,000 apostrophes: not done after 9 minutes);
+# no article has such a run (the longest in PolNeAR is 7 marks)
 MAX_PUNCTUATION_RUN = 1000
 PUNCTUATION_RUN = re.compile(rf"[^\w\s]{{{MAX_PUNCTUATION_RUN + 1},}}")
 
