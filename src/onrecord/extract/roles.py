@@ -122,13 +122,9 @@ def assign_roles(doc: Doc, table: EntityTable) -> None:
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None:
                 continue
-            for role, former in (_title_before(span, table), *_appositions(span, table)):
-                if role is not None:  # a former title is kept as one: "Former President"
-                    person.add_role(
-                        Role(title=FORMER_TITLE + role.title, organization=role.organization)
-                        if former
-                        else role
-                    )
+            for role in (_title_before(span, table), *_appositions(span, table)):
+                if role is not None:
+                    person.add_role(role)
 
 
 def find_descriptions(doc: Doc, table: EntityTable) -> None:
@@ -194,9 +190,9 @@ def _title_and_organization(words: list[Token], table: EntityTable) -> tuple[str
     return _title_case(title), organization
 
 
-def _title_before(span: Span, table: EntityTable) -> tuple[Role | None, bool]:
-    """ "NATO Secretary General Mark Rutte" -> Role(Secretary General, NATO), and whether the title is a
-    former one ("former President Bill Clinton")."""
+def _title_before(span: Span, table: EntityTable) -> Role | None:
+    """ "NATO Secretary General Mark Rutte" -> Role(Secretary General, NATO); "former President Bill
+    Clinton" -> Role(Former President)."""
     doc = span.doc
     i = span.start - 1
     words: list[Token] = []
@@ -212,9 +208,14 @@ def _title_before(span: Span, table: EntityTable) -> tuple[Role | None, bool]:
     while words and words[0].lower_ in {"of", "'s", "’s"}:
         words.pop(0)
     if not words:
-        return None, False
+        return None
     title, organization = _title_and_organization(words, table)
-    return (Role(title=title, organization=organization), former) if title else (None, False)
+    return _role(title, organization, former=former) if title else None
+
+
+def _role(title: str, organization: str | None, *, former: bool) -> Role:
+    """A role; a title held before is kept as one ("Former President")."""
+    return Role(title=FORMER_TITLE + title if former else title, organization=organization)
 
 
 def _held_before(person: Cluster) -> bool:
@@ -227,21 +228,19 @@ def _former(doc: Doc, i: int) -> bool:
     return doc[i].lower_ in FORMER or (doc[i].text == "-" and i > 0 and doc[i - 1].lower_ == "ex")
 
 
-def _appositions(span: Span, table: EntityTable) -> list[tuple[Role | None, bool]]:
-    """ "Mark Rutte, NATO's secretary general," and "NATO's secretary general, Mark Rutte", each with
-    whether the title is a former one ("Hillary Clinton, the former secretary of state")."""
+def _appositions(span: Span, table: EntityTable) -> list[Role]:
+    """ "Mark Rutte, NATO's secretary general," and "NATO's secretary general, Mark Rutte"; "Hillary
+    Clinton, the former secretary of state" gives a former title."""
     root = span.root
     phrases = [child for child in root.children if child.dep_ == "appos"]
     if root.dep_ == "appos" and root.head.lower_ in TITLE_HEADS:
         phrases.append(root.head)
-    roles: list[tuple[Role | None, bool]] = []
+    roles: list[Role] = []
     for head in phrases:
         words = [t for t in head.subtree if not (span.start <= t.i < span.end) and t.dep_ != "punct"]
         title, organization = _title_and_organization(words, table)
         if title:
-            roles.append(
-                (Role(title=title, organization=organization), any(t.lower_ in FORMER for t in words))
-            )
+            roles.append(_role(title, organization, former=any(t.lower_ in FORMER for t in words)))
     return roles
 
 
