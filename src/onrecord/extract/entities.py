@@ -336,7 +336,7 @@ def _cluster_people(table: EntityTable, mentions: list[RawMention], first_names:
 
 
 def _first_name_sex(tokens: list[str], first_names: FirstNames | None) -> str | None:
-    return first_names.sex(tokens[0]) if first_names is not None and len(tokens) > 1 else None
+    return first_names.sex_of_full_name(tokens) if first_names is not None else None
 
 
 def _surname_owner(

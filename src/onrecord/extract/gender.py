@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import gzip
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import TYPE_CHECKING
@@ -59,6 +59,10 @@ class FirstNames:
     def sex(self, first_name: str) -> str | None:
         return self.sexes.get(fold(first_name))
 
+    def sex_of_full_name(self, words: Sequence[str]) -> str | None:
+        """The sex of a name's first word, when there is more than one: a lone word is a surname."""
+        return self.sex(words[0]) if len(words) > 1 else None
+
 
 def honorific_sex(text: str, start: int) -> str | None:
     """ "m" after "Mr." and "f" after "Mrs.", "Ms." or "Miss" right before ``start``; else None."""
@@ -92,5 +96,4 @@ class Genders:
             return said.pop()
         if said or self.names is None or person.type != "PERSON":
             return None
-        words = person.name.split()
-        return self.names.sex(words[0]) if len(words) > 1 else None
+        return self.names.sex_of_full_name(person.name.split())
