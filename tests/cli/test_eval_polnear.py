@@ -84,3 +84,27 @@ def test_missing_metadata_names_the_option(runner: CliRunner, split: Path) -> No
     result = runner.invoke(app, ["eval", "polnear", str(split)])
     assert isinstance(result.exception, EvalError)
     assert "--metadata" in str(result.exception)
+
+
+def test_agreement_scores_a_second_annotators_file(runner: CliRunner, split: Path) -> None:
+    # A second annotator of "one" who marked the same source and cue but only half of the quote.
+    second = ARTICLES["one"][1].replace(
+        "Content 1 37\tWe will rebuild the bridge by spring", "Content 1 19\tWe will rebuild the"
+    )
+    (split / "attributions" / "one_cd34.ann").write_text(second, encoding="utf-8")
+    result = runner.invoke(app, ["eval", "polnear-agreement", str(split)])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert "1 articles annotated more than once, 1 other files scored, 1 other annotators" in lines[0]
+    rows = {line.split()[0]: line.split()[1:] for line in lines[2:9]}
+    assert rows["attribution"][:3] == ["1.000", "1.000", "1.000"]
+    assert rows["content_exact"][:3] == ["0.000", "0.000", "0.000"]
+    assert lines[-1].split() == ["cd34", "1", "1.000", "1.000", "1.000", "1.000"]
+    report = json.loads(runner.invoke(app, ["eval", "polnear-agreement", str(split), "--json"]).stdout)
+    assert (report["pairs"], list(report["by_annotator"])) == (1, ["cd34"])
+
+
+def test_agreement_without_second_files_says_where_they_are(runner: CliRunner, split: Path) -> None:
+    result = runner.invoke(app, ["eval", "polnear-agreement", str(split)])
+    assert isinstance(result.exception, EvalError)
+    assert "has more than one annotation file" in str(result.exception)

@@ -9,6 +9,9 @@ import typer
 from rich.console import Console
 from rich.progress import Progress
 
+from onrecord.errors import EvalError
+from onrecord.eval.agreement import annotator_agreement
+from onrecord.eval.attribution import Scores
 from onrecord.eval.polnear import SPAN_METRICS, PolnearEvalOptions, PolnearReport, evaluate_polnear
 from onrecord.pipeline import ExtractOptions
 
@@ -61,18 +64,10 @@ def eval_polnear(
 
 def render_table(report: PolnearReport, directory: Path) -> str:
     """The human-readable report: one row per metric, then the exclusions and the speed."""
-    scores = report.scores
     lines = [
         f"PolNeAR {directory}: {report.articles} articles, {report.words:,} words, "
         f"{report.workers} worker(s)",
-        f"{'metric':<16}{'P':>7}{'R':>7}{'F1':>7}{'tp':>7}{'pred':>7}{'gold':>7}",
-    ]
-    for name in ("attribution", *SPAN_METRICS):
-        c = getattr(scores, name)
-        lines.append(f"{name:<16}{c.p:>7.3f}{c.r:>7.3f}{c.f1:>7.3f}{c.tp:>7}{c.pred:>7}{c.gold:>7}")
-    lines += [
-        f"left out: {scores.gold_excluded} gold attributions without a source or a content, "
-        f"{scores.pred_excluded} statements pairing only with them",
+        *_score_rows(report.scores, predicted="statements"),
         f"speed: {report.articles_per_second:.2f} articles/s, {report.words_per_second:,.0f} words/s "
         f"({report.seconds:.1f} s of extraction)",
     ]
@@ -81,5 +76,59 @@ def render_table(report: PolnearReport, directory: Path) -> str:
     return "\n".join(lines)
 
 
+def _score_rows(scores: Scores, *, predicted: str) -> list[str]:
+    """One row per metric, then the exclusions; ``predicted`` names what stands for the predictions."""
+    lines = [f"{'metric':<16}{'P':>7}{'R':>7}{'F1':>7}{'tp':>7}{'pred':>7}{'gold':>7}"]
+    for name in ("attribution", *SPAN_METRICS):
+        c = getattr(scores, name)
+        lines.append(f"{name:<16}{c.p:>7.3f}{c.r:>7.3f}{c.f1:>7.3f}{c.tp:>7}{c.pred:>7}{c.gold:>7}")
+    lines.append(
+        f"left out: {scores.gold_excluded} gold attributions without a source or a content, "
+        f"{scores.pred_excluded} {predicted} pairing only with them"
+    )
+    return lines
+
+
+DIRS_ARG = typer.Argument(..., help="PolNeAR split folders (e.g. .../polnear/train .../polnear/dev).")
+
+
+def eval_polnear_agreement(
+    directories: list[Path] = DIRS_ARG,
+    as_json: bool = JSON_OPT,
+    metadata: Path | None = METADATA_OPT,
+) -> None:
+    """Score the second annotators' files against the counted one: the human ceiling of every metric.
+
+    Where several people annotated an article, metadata.tsv names the file that is the gold; every other
+    file of that article is scored against it as if it were extraction output. No extraction runs.
+
+    Example: onrecord eval polnear-agreement ../shared/data/polnear/train ../shared/data/polnear/dev
+    """
+    report = annotator_agreement(directories, metadata)
+    if as_json:
+        typer.echo(json.dumps(report.as_dict()))
+        return
+    if not report.pairs:
+        raise EvalError(
+            f"no article in {', '.join(map(str, directories))} has more than one annotation file; "
+            "pass the PolNeAR split folders that hold them (train has 16 such articles, dev 2)"
+        )
+    typer.echo(
+        f"PolNeAR annotator agreement: {report.articles} articles annotated more than once, "
+        f"{report.pairs} other files scored, {len(report.annotators)} other annotators"
+    )
+    typer.echo("\n".join(_score_rows(report.scores, predicted="other attributions")))
+    typer.echo(
+        f"\nF1 by other annotator\n{'annotator':<12}{'files':>6}{'attr.':>7}{'content':>8}{'source':>7}{'cue':>7}"
+    )
+    for name, files, scores in report.by_annotator:
+        f1s = (scores.attribution, scores.content_overlap, scores.source_overlap, scores.cue_overlap)
+        typer.echo(
+            f"{name:<12}{files:>6}"
+            + "".join(f"{c.f1:>{w}.3f}" for c, w in zip(f1s, (7, 8, 7, 7), strict=True))
+        )
+
+
 def register(*, eval_app: typer.Typer, **_: typer.Typer) -> None:
     eval_app.command("polnear")(eval_polnear)
+    eval_app.command("polnear-agreement")(eval_polnear_agreement)

@@ -99,8 +99,13 @@ def _touches_excluded(pred: Parts, gold: Parts) -> bool:
 
 def score_article(gold: Sequence[GoldAttribution], statements: Sequence[Statement], text: str) -> Scores:
     """Score one article's statements against its gold attributions."""
-    pred_parts = [Parts.of_statement(s, text) for s in statements]
-    gold_parts = [Parts.of_gold(g, text) for g in gold]
+    return score_parts(
+        [Parts.of_statement(s, text) for s in statements], [Parts.of_gold(g, text) for g in gold]
+    )
+
+
+def score_parts(pred_parts: Sequence[Parts], gold_parts: Sequence[Parts]) -> Scores:
+    """Score one article's predicted attributions (as parts) against its gold ones."""
     spans = {}
     for name in PARTS:
         pred_set = set().union(*(p.part(name) for p in pred_parts))
