@@ -6,6 +6,7 @@ articles into :class:`~onrecord.model.Extraction` records. It never touches the 
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -50,6 +51,11 @@ class Extractor:
         The pipeline's ``attribute_ruler`` and ``lemmatizer`` are replaced by one memoized component
         with identical output (:mod:`onrecord.nlp.token_attributes`), and its models multiply matrices
         through numpy's BLAS (:mod:`onrecord.nlp.matmul`); the parse is otherwise stock.
+
+        Everything loaded so far is then moved out of the garbage collector's reach (``gc.freeze``):
+        extraction makes many short-lived Python objects, and every full collection would otherwise
+        walk the loaded models and tables again (about 0.5 s, 4 %, of extracting PolNeAR dev). Frozen
+        objects are still freed by reference counting; only cycles among them are never collected.
         """
         from onrecord.nlp import load_pipeline, use_numpy_matmul, use_token_attributes
 
@@ -57,7 +63,10 @@ class Extractor:
         nlp = load_pipeline(options.model)
         use_token_attributes(nlp)
         use_numpy_matmul(nlp)
-        return cls(nlp, options)
+        extractor = cls(nlp, options)
+        gc.collect()
+        gc.freeze()
+        return extractor
 
     def extract(self, article: Article) -> Extraction:
         """Extract one article (parses it with the pipeline)."""
