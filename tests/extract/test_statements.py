@@ -65,6 +65,47 @@ def test_split_quote_is_one_statement_with_two_parts(extract) -> None:
     assert statement.kind == "direct"
 
 
+LONG_ATTRIBUTION = (
+    "Mayor Elena Marsh said on Tuesday, after the council had met for six hours in the old town hall."
+)
+
+
+@pytest.mark.parametrize(
+    ("first", "content"),
+    [
+        (f'"The money is there," {LONG_ATTRIBUTION}', '"The money is there,"'),
+        ("Mayor Elena Marsh said that the money was there.", "that the money was there"),
+    ],
+)
+def test_quotation_after_the_attributed_sentence_continues_the_statement(extract, first, content) -> None:
+    text = f'{first} "The work starts in September and ends before winter."'
+    marsh = only(extract(text))
+    assert marsh.speaker.name == "Elena Marsh"
+    assert contents(marsh) == [content, '"The work starts in September and ends before winter."']
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the quotation has its own attribution, right after it or further on
+        '"The money is there," Mayor Elena Marsh said. "The work starts in September," Karl Weiss added.',
+        f'"The money is there," {LONG_ATTRIBUTION} "The work starts in September," Karl Weiss added.',
+        # a single quoted word
+        f'"The money is there," {LONG_ATTRIBUTION} "Finally."',
+        # it is in the next paragraph
+        '"The money is there," Mayor Elena Marsh said.\n\n"The work starts in September and ends in May."',
+    ],
+)
+def test_quotation_that_does_not_continue(extract, text) -> None:
+    marsh = next(s for s in extract(text).statements if s.speaker.name == "Elena Marsh")
+    assert contents(marsh) == ['"The money is there,"']
+
+
+def test_cue_set_into_the_reported_clause_reports_both_sides(extract) -> None:
+    statement = only(extract("Too often, Mayor Elena Marsh said, the debate over the bridge is about money."))
+    assert contents(statement) == ["Too often", "the debate over the bridge is about money"]
+
+
 def test_multi_paragraph_quote_is_one_content_span(extract) -> None:
     text = (
         'Mayor Elena Marsh spoke after the vote. "For two years we patched the joints and hoped.\n\n'

@@ -133,7 +133,12 @@ def attribute_quotes(doc: Doc, quotes: list[Quote], text: str) -> list[DirectQuo
         if after is not None:
             parts = [quote]
             nxt = quotes[i + 1] if i + 1 < len(quotes) else None
-            if nxt is not None and _continues_after_attribution(text, quote, nxt, after.cue):
+            after_next = quotes[i + 2] if i + 2 < len(quotes) else None
+            if (
+                nxt is not None
+                and _continues_after_attribution(text, quote, nxt, after.cue)
+                and _attribution_after(doc, text, nxt, after_next) is None  # '"B," Weiss added.' is Weiss's
+            ):
                 parts.append(nxt)
                 i += 1
             if quote.words(text) >= MIN_QUOTE_WORDS or len(parts) > 1:

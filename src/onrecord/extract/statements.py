@@ -42,6 +42,10 @@ MIN_TOPIC_TOKENS = 1  # a learned attribution's content needs a word that is not
 SUBJECT_REACH = 3  # verbs climbed from a cue to find its subject
 PRONOUN_REACH_SENTENCES = 4  # how far back a pronoun may find its person
 _SPACE = r"[^\S\n]"  # spaces and tabs, and the no-break spaces scraped pages are full of
+MIN_CONTINUED_WORDS = 2  # a quotation that continues the statement before it (see _continued)
+# Between a statement and the quotation that continues it: the rest of the statement's sentence
+# ("… said as she moved through the city."), no quote mark, no line break, and the sentence's end.
+CONTINUATION_GAP = re.compile(rf"[^\n\"“”]{{0,200}}?[.?!]{_SPACE}+|{_SPACE}+")
 _WORD = rf"[A-Z](?:[\w’'-]|\.(?={_SPACE}*\w))+"  # "Pat", "J.", "O’Neil"; a final full stop is not part of it
 _NAME = rf"(?P<name>{_WORD}(?:{_SPACE}+{_WORD}){{0,2}})"
 # "content - Name" (a hyphen needs spaces around it; dashes need none) at the end of a line. The content
@@ -116,6 +120,9 @@ def find_statements(
     extra = [c for c in candidates if c not in whole and not _nested(c, quotes)] + lines
     candidates = chosen + _unclaimed(chosen, extra)
     candidates.sort(key=lambda c: c.position)
+    candidates = _continued(
+        text, [_around_parenthetical(doc, text, c, candidates) for c in candidates], quotes
+    )
     return _resolve(doc, article, table, candidates, Genders(text, first_names), quotes)
 
 
@@ -335,6 +342,53 @@ def _unclaimed(found: list[Candidate], extra: list[Candidate]) -> list[Candidate
         if not any(_overlaps(c.content, candidate.content) for c in (*found, *kept)):
             kept.append(candidate)
     return kept
+
+
+def _continued(text: str, candidates: list[Candidate], quotes: list[Quote]) -> list[Candidate]:
+    """A quotation that makes up the rest of a paragraph, right after an attributed sentence and with no
+    attribution of its own, goes on with that statement: in '"A," Smith said. "B."' Smith said A and B,
+    one statement with two content parts (as PolNeAR annotates it)."""
+    result = list(candidates)
+    for quote in quotes:
+        if quote.words(text) < MIN_CONTINUED_WORDS:
+            continue
+        before = [i for i, c in enumerate(result) if c.end <= quote.start]
+        if not before or any(c.end > quote.start and c.position < quote.end for c in result):
+            continue  # nothing before it, or some statement already claims it
+        index = max(before, key=lambda i: result[i].end)
+        gap = text[result[index].end : quote.start]
+        if CONTINUATION_GAP.fullmatch(gap):
+            result[index] = replace(result[index], content=(*result[index].content, (quote.start, quote.end)))
+    return result
+
+
+def _around_parenthetical(
+    doc: Doc, text: str, candidate: Candidate, candidates: list[Candidate]
+) -> Candidate:
+    """A cue set into the clause it reports ("Too often, Mr. Clarke said, the debate is …": the parse makes
+    it a parataxis of that clause) reports the words on both sides of it, whichever side was found."""
+    words = doc.char_span(*candidate.cue, alignment_mode="expand") if candidate.cue else None
+    if not words or words.root.dep_ != "parataxis":
+        return candidate
+    cue, head = words.root, words.root.head
+    start, end = head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
+    if not all(start <= s and e <= end for s, e in candidate.content):
+        return candidate  # its content is not that clause
+    taken = [p for c in candidates for p in (c.source, c.cue, *c.content) if p is not None]
+    parts = _clip(_minus(head, cue), _clause_bounds(text, cue.idx, semicolons=True))
+    extra = [
+        (s, e)
+        for s, e in parts
+        if any(ch.isalnum() for ch in text[s:e]) and not any(s < te and ts < e for ts, te in taken)
+    ]
+    if not extra:
+        return candidate
+    return replace(candidate, content=tuple(sorted((*candidate.content, *extra))))
+
+
+def _line_end(text: str, position: int) -> int:
+    end = text.find("\n", position)
+    return len(text) if end < 0 else end
 
 
 def _nested(candidate: Candidate, quotes: list[Quote]) -> bool:
