@@ -346,6 +346,30 @@ def test_transcript_lines_inside_a_quotation_are_each_a_statement(extract) -> No
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "Readers wrote to us.\n\n“Donald Trump said that he would build a wall and that Mexico would pay "
+            "for it. That is a lie.” ― Veronica Cruz",
+            "Veronica Cruz",
+            "“Donald Trump said that he would build a wall and that Mexico would pay for it. That is a lie.”",
+        ),
+        (
+            "Governor Mike Pence spoke to Chris Wallace on Sunday.\n\n"
+            '"PENCE: Well, look, Hillary Clinton said that the economy was growing, and the voters know better.',
+            "Mike Pence",
+            "Well, look, Hillary Clinton said that the economy was growing, and the voters know better.",
+        ),
+    ],
+)
+def test_a_line_in_headline_form_holds_what_is_reported_inside_it(extract, text, speaker, content) -> None:
+    """The signer of a quotation, or the speaker of a transcript line, said all of it; the tagger's report
+    inside it ("Trump said that …") is nested in it, and PolNeAR does not nest attributions."""
+    statement = only(extract(text))
+    assert (statement.speaker.name, contents(statement)) == (speaker, [content])
+
+
 def test_spans_index_the_article_text(extract) -> None:
     text = 'Rain fell. "We will rebuild," Mayor Elena Marsh said. She added that money was found.'
     extraction = extract(text)

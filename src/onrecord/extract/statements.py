@@ -98,8 +98,9 @@ def find_statements(
 
     ``learned`` are the attributions a trained tagger predicted; ``first_names`` keeps a "she" from
     resolving to a man (:mod:`onrecord.extract.gender`). Split and multi-paragraph quotes the
-    rules attribute come first, then every tagger attribution they do not overlap, then the rule
-    statements whose content nothing chosen so far covers (docs/attribution-rules.md)."""
+    rules attribute and lines in headline form come first, then every tagger attribution they do not
+    overlap, then the rule statements whose content nothing chosen so far covers; a quotation that
+    follows an attributed sentence goes on with it (docs/attribution-rules.md)."""
     in_related = [(r.span.start, r.span.end) for r in related]
     text = article.text  # the Doc rebuilds its text from the tokens at every access
     quotes = find_quotes(text)
@@ -112,12 +113,16 @@ def find_statements(
     # Split and multi-paragraph quotes attributed by rule stay whole; elsewhere the trained tagger is more
     # precise than the rules where both fire, and the rules fill in the rest.
     whole = [c for c in candidates if c.kind == "direct" and _spans_parts(text, c)]
+    whole += (
+        lines  # "… – Rütte", a signed quotation, a transcript line: what the tagger finds inside is nested
+    )
     chosen = whole + [
         c
         for c in trained
         if not any(_overlaps(w.content, c.content) and not _reported_in_excerpt(text, c, w) for w in whole)
     ]
-    extra = [c for c in candidates if c not in whole and not _nested(c, quotes)] + lines
+    extra = [c for c in candidates if c not in whole and not _nested(c, quotes)]
+    extra += [c for c in lines if c not in whole]
     candidates = chosen + _unclaimed(chosen, extra)
     candidates.sort(key=lambda c: c.position)
     candidates = _continued(
