@@ -22,6 +22,32 @@ def test_surname_and_diacritic_variants_are_one_person(extract) -> None:
     assert len([e for e in extraction.entities if e.type == "PERSON"]) == 1
 
 
+def test_a_name_with_or_without_its_middle_name_is_one_person(extract) -> None:
+    text = (
+        "Elena K. Marsh opened the session. Later, Elena Marsh said the vote would be held in March. "
+        "Mayor Elena Katharina Marsh thanked the council."
+    )
+    people = [e for e in extract(text).entities if e.type == "PERSON"]
+    assert len(people) == 1
+    assert {m.text for m in people[0].mentions} == {"Elena K. Marsh", "Elena Marsh", "Elena Katharina Marsh"}
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # different middle initials; the bare name could be either, so it stays apart
+        (
+            "George W. Bush spoke first. George H. W. Bush spoke next. George Bush did not speak.",
+            {"George W. Bush", "George H. W. Bush", "George Bush"},
+        ),
+        # a son with his father's name
+        ("Donald Trump spoke first. Donald Trump Jr. spoke next.", {"Donald Trump", "Donald Trump Jr"}),
+    ],
+)
+def test_names_that_differ_beyond_a_middle_name_stay_apart(extract, text, names) -> None:
+    assert {e.name for e in extract(text).entities if e.type == "PERSON"} == names
+
+
 def test_a_surname_after_mrs_or_mr_joins_the_person_of_that_sex(extract) -> None:
     """The nearest earlier Marsh is Karl, but "Mrs. Marsh" is Elena; "Mr. Marsh" stays Karl."""
     text = (

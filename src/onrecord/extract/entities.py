@@ -317,9 +317,10 @@ def _cluster_people(table: EntityTable, mentions: list[RawMention], first_names:
     people: list[tuple[list[str], Cluster]] = []
     for mention in full:
         tokens = name_tokens(table.text[mention.start : mention.end])
-        cluster = next((c for t, c in people if t == tokens), None)
+        cluster = next((c for t, c in people if t == tokens), None) or _fuller_form_of(people, tokens)
         if cluster is None:
             cluster = table.new_cluster("PERSON:" + " ".join(tokens), "PERSON")
+        if (tokens, cluster) not in people:
             people.append((tokens, cluster))
         table.add_mention(cluster, mention.start, mention.end)
     for mention in single:
@@ -333,6 +334,35 @@ def _cluster_people(table: EntityTable, mentions: list[RawMention], first_names:
             cluster = table.new_cluster("PERSON:" + token[0], "PERSON")
             people.append((token, cluster))
         table.add_mention(cluster, mention.start, mention.end)
+
+
+def _fuller_form_of(people: list[tuple[list[str], Cluster]], tokens: list[str]) -> Cluster | None:
+    """The one person whose every name so far is this one with or without middle names or initials
+    ("Donald J. Trump" and "Donald Trump"; not "George H. W. Bush" and "George W. Bush")."""
+    found = {id(c): c for t, c in people if _same_name_but_middle(t, tokens)}
+    for other_tokens, cluster in people:
+        if id(cluster) in found and not _same_name_but_middle(other_tokens, tokens):
+            del found[id(cluster)]
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _same_name_but_middle(a: list[str], b: list[str]) -> bool:
+    """Same first and last word; middle names missing from one, or the same, or an initial of the other's."""
+    if len(a) < 2 or len(b) < 2 or a[0] != b[0] or a[-1] != b[-1]:
+        return False
+    middle_a, middle_b = a[1:-1], b[1:-1]
+    if not middle_a or not middle_b:
+        return True
+    return len(middle_a) == len(middle_b) and all(
+        _same_or_initial(x, y) for x, y in zip(middle_a, middle_b, strict=True)
+    )
+
+
+def _same_or_initial(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    return len(short) == 2 and short.endswith(".") and long[0] == short[0] and not long.endswith(".")
 
 
 def _first_name_sex(tokens: list[str], first_names: FirstNames | None) -> str | None:
