@@ -484,3 +484,19 @@ def test_report_owned_by_its_source_is_a_statement(
 
 def test_a_noun_phrase_is_not_a_cue(extract) -> None:
     assert extract("The first point of the plan is a ceasefire.").statements == ()
+
+
+def test_taken_finds_overlaps_with_nested_and_disjoint_spans() -> None:
+    from onrecord.extract.statements import Candidate, Taken
+
+    taken = Taken(
+        [
+            Candidate(source=(0, 5), cue=(6, 10), content=((11, 100),), kind="indirect"),
+            Candidate(source=(20, 25), cue=(26, 30), content=((31, 40),), kind="indirect"),  # inside 11-100
+            Candidate(source=None, cue=None, content=((200, 210),), kind="direct"),
+        ]
+    )
+    assert taken.overlaps(50, 60)  # only the long span starting at 11 reaches here
+    assert taken.overlaps(205, 300)
+    assert not taken.overlaps(100, 200)  # spans are half-open
+    assert not taken.overlaps(210, 220)

@@ -12,8 +12,10 @@ their roles ("The Alliance Secretary General"), pronouns to the previous speaker
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from itertools import accumulate
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from onrecord.extract.entities import Cluster, EntityTable, skip_leading_titles
@@ -125,9 +127,8 @@ def find_statements(
     extra += [c for c in lines if c not in whole]
     candidates = chosen + _unclaimed(chosen, extra)
     candidates.sort(key=lambda c: c.position)
-    candidates = _continued(
-        text, [_around_parenthetical(doc, text, c, candidates) for c in candidates], quotes
-    )
+    taken = Taken(candidates)
+    candidates = _continued(text, [_around_parenthetical(doc, text, c, taken) for c in candidates], quotes)
     return _resolve(doc, article, table, candidates, Genders(text, first_names), quotes)
 
 
@@ -350,26 +351,39 @@ def _unclaimed(found: list[Candidate], extra: list[Candidate]) -> list[Candidate
 
 
 def _continued(text: str, candidates: list[Candidate], quotes: list[Quote]) -> list[Candidate]:
-    """A quotation that makes up the rest of a paragraph, right after an attributed sentence and with no
-    attribution of its own, goes on with that statement: in '"A," Smith said. "B."' Smith said A and B,
-    one statement with two content parts (as PolNeAR annotates it)."""
-    result = list(candidates)
-    for quote in quotes:
-        if quote.words(text) < MIN_CONTINUED_WORDS:
-            continue
-        before = [i for i, c in enumerate(result) if c.end <= quote.start]
-        if not before or any(c.end > quote.start and c.position < quote.end for c in result):
-            continue  # nothing before it, or some statement already claims it
-        index = max(before, key=lambda i: result[i].end)
-        gap = text[result[index].end : quote.start]
-        if CONTINUATION_GAP.fullmatch(gap):
-            result[index] = replace(result[index], content=(*result[index].content, (quote.start, quote.end)))
+    """A quotation right after an attributed sentence, in the same paragraph and with no attribution of
+    its own, goes on with that statement: in '"A," Smith said as she left. "B."' Smith said A and B, one
+    statement with two content parts (as PolNeAR annotates it). One sweep over both, in text order."""
+    result = sorted(candidates, key=lambda c: c.position)
+    latest: int | None = None  # the candidate that ends last among those starting before the quote ends
+    i = 0
+    for quote in sorted(quotes, key=lambda q: q.start):
+        while i < len(result) and result[i].position < quote.end:
+            if latest is None or result[i].end > result[latest].end:
+                latest = i
+            i += 1
+        if latest is None or result[latest].end > quote.start or quote.words(text) < MIN_CONTINUED_WORDS:
+            continue  # nothing before it, or a statement claims it, or a word in quotes
+        if CONTINUATION_GAP.fullmatch(text, result[latest].end, quote.start):
+            candidate = result[latest]
+            result[latest] = replace(candidate, content=(*candidate.content, (quote.start, quote.end)))
     return result
 
 
-def _around_parenthetical(
-    doc: Doc, text: str, candidate: Candidate, candidates: list[Candidate]
-) -> Candidate:
+class Taken:
+    """The offsets every candidate's source, cue and content take, for overlap tests in log time."""
+
+    def __init__(self, candidates: list[Candidate]) -> None:
+        spans = sorted(p for c in candidates for p in (c.source, c.cue, *c.content) if p is not None)
+        self.starts = [s for s, _ in spans]
+        self.reach = list(accumulate((e for _, e in spans), max))  # the furthest end of spans[: i + 1]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        before = bisect_left(self.starts, end)  # spans starting before ``end``
+        return before > 0 and self.reach[before - 1] > start
+
+
+def _around_parenthetical(doc: Doc, text: str, candidate: Candidate, taken: Taken) -> Candidate:
     """A cue set into the clause it reports ("Too often, Mr. Clarke said, the debate is …": the parse makes
     it a parataxis of that clause) reports the words on both sides of it, whichever side was found."""
     words = doc.char_span(*candidate.cue, alignment_mode="expand") if candidate.cue else None
@@ -379,21 +393,11 @@ def _around_parenthetical(
     start, end = head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
     if not all(start <= s and e <= end for s, e in candidate.content):
         return candidate  # its content is not that clause
-    taken = [p for c in candidates for p in (c.source, c.cue, *c.content) if p is not None]
     parts = _clip(_minus(head, cue), _clause_bounds(text, cue.idx, semicolons=True))
-    extra = [
-        (s, e)
-        for s, e in parts
-        if any(ch.isalnum() for ch in text[s:e]) and not any(s < te and ts < e for ts, te in taken)
-    ]
+    extra = [(s, e) for s, e in parts if any(ch.isalnum() for ch in text[s:e]) and not taken.overlaps(s, e)]
     if not extra:
         return candidate
     return replace(candidate, content=tuple(sorted((*candidate.content, *extra))))
-
-
-def _line_end(text: str, position: int) -> int:
-    end = text.find("\n", position)
-    return len(text) if end < 0 else end
 
 
 def _nested(candidate: Candidate, quotes: list[Quote]) -> bool:
