@@ -108,3 +108,31 @@ def test_agreement_without_second_files_says_where_they_are(runner: CliRunner, s
     result = runner.invoke(app, ["eval", "polnear-agreement", str(split)])
     assert isinstance(result.exception, EvalError)
     assert "has more than one annotation file" in str(result.exception)
+
+
+def test_errors_file_lists_what_the_table_counts(runner: CliRunner, split: Path, tmp_path: Path) -> None:
+    path = tmp_path / "errors.jsonl"
+    # A gold attribution nothing in the text supports: the extraction must miss it.
+    with (split / "attributions" / "two_ab12.ann").open("a", encoding="utf-8") as ann:
+        ann.write("T4\tSource 0 8\tThe plan\nT5\tCue 9 26\twas criticized as\nT6\tContent 27 35\treckless\n")
+        ann.write("T7\tAttribution 9 26\twas criticized as\nE2\tAttribution:T7 Source:T4 Cue:T5 Content:T6\n")
+    result = runner.invoke(app, ["eval", "polnear", str(split), "--json", "--errors", str(path)])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    attribution = report["attribution"]
+    assert sum(r["kind"] == "missed" for r in rows) == attribution["gold"] - attribution["tp"]
+    assert sum(r["kind"] == "extra" for r in rows) == attribution["pred"] - attribution["tp"]
+    assert all(r["article"] in ARTICLES for r in rows)
+    assert {
+        "article": "two",
+        "kind": "missed",
+        "source": ["The plan"],
+        "content": ["reckless"],
+    }.items() <= next(r for r in rows if r["kind"] == "missed").items()
+
+
+def test_errors_file_that_cannot_be_written_names_the_option(runner: CliRunner, split: Path) -> None:
+    result = runner.invoke(app, ["eval", "polnear", str(split), "--errors", str(split / "no" / "such.jsonl")])
+    assert isinstance(result.exception, EvalError)
+    assert "--errors" in str(result.exception)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from onrecord.eval.attribution import Scores, score_article
+from onrecord.eval.attribution import Scores, attribution_errors, score_article
 from onrecord.eval.polnear import GoldAttribution
 from onrecord.eval.scoring import Counts
 from onrecord.model import Span, Speaker, Statement
@@ -86,3 +86,24 @@ def test_scores_add_up_across_articles() -> None:
     total = one + none + Scores()
     assert total.attribution == Counts(tp=1, pred=1, gold=2)
     assert total.cue_exact == Counts(tp=1, pred=1, gold=2)
+
+
+def test_errors_list_missed_gold_and_extra_statements_as_the_score_pairs_them() -> None:
+    sourceless = gold(None, (77, 83), (71, 76))  # left out of the metric, so never "missed"
+    found = [
+        statement((0, 9), (10, 14), (15, 33)),  # pairs with OFFICIALS
+        statement((71, 76), (41, 46), (47, 65)),  # Smith's content, Jones as source: extra, and Smith missed
+        statement((71, 76), None, (71, 83)),  # pairs only with the left-out gold: neither
+    ]
+    errors = attribution_errors([OFFICIALS, SMITH, sourceless], found, TEXT)
+    assert [(e.kind, e.source, e.content) for e in errors] == [
+        ("missed", ("Smith",), ("that it was a mess",)),
+        ("extra", ("Jones",), ("that it was a mess",)),
+    ]
+    missed, extra = errors
+    assert (missed.content_found, missed.source_found) == (True, False)
+    assert (extra.content_found, extra.source_found, extra.speaker) == (True, False, "x")
+    assert (missed.start, missed.end) == (35, 65)
+    scores = score_article([OFFICIALS, SMITH, sourceless], found, TEXT)
+    assert scores.attribution.gold - scores.attribution.tp == 1  # one missed
+    assert scores.attribution.pred - scores.attribution.tp == 1  # one extra

@@ -26,6 +26,12 @@ MODEL_OPT = typer.Option(
     help="Folder of a model from `onrecord train attribution` (default: shipped).",
 )
 RULES_OPT = typer.Option(False, "--rules-only", help="Score the rules alone, without the learned tagger.")
+ERRORS_OPT = typer.Option(
+    None,
+    "--errors",
+    help="Write every missed gold attribution and extra statement to this JSON Lines file.",
+    dir_okay=False,
+)
 
 
 def eval_polnear(
@@ -36,6 +42,7 @@ def eval_polnear(
     limit: int | None = LIMIT_OPT,
     attribution_model: Path | None = MODEL_OPT,
     rules_only: bool = RULES_OPT,
+    errors: Path | None = ERRORS_OPT,
 ) -> None:
     """Extract statements from a PolNeAR split and print span and attribution P/R/F1 and speed.
 
@@ -45,7 +52,9 @@ def eval_polnear(
         learned_attribution=not rules_only,
         attribution_model=str(attribution_model) if attribution_model else None,
     )
-    options = PolnearEvalOptions(metadata=metadata, workers=workers, limit=limit, extract=extract)
+    options = PolnearEvalOptions(
+        metadata=metadata, workers=workers, limit=limit, errors=errors is not None, extract=extract
+    )
     console = Console(stderr=True)
     with Progress(console=console, transient=True, disable=as_json or not console.is_terminal) as progress:
         task = progress.add_task("extracting", total=None)
@@ -54,12 +63,25 @@ def eval_polnear(
             progress.update(task, completed=done, total=total)
 
         report = evaluate_polnear(directory, options, progress=advance)
+    if errors is not None:
+        write_errors(report, errors)
     if as_json:
         typer.echo(json.dumps(report.as_dict()))
         return
     typer.echo(render_table(report, directory))
     for failure in report.failures:
         typer.echo(f"error: {failure.message}", err=True)
+
+
+def write_errors(report: PolnearReport, path: Path) -> None:
+    """One JSON object per missed gold attribution or extra statement, with its article's name."""
+    try:
+        with path.open("w", encoding="utf-8") as handle:
+            for article, error in report.errors:
+                handle.write(json.dumps({"article": article, **error.as_dict()}, ensure_ascii=False) + "\n")
+    except OSError as exc:
+        raise EvalError(f"cannot write {path} ({exc}); pass a writable file to --errors") from exc
+    typer.echo(f"wrote {len(report.errors)} errors to {path}", err=True)
 
 
 def render_table(report: PolnearReport, directory: Path) -> str:

@@ -112,11 +112,88 @@ def score_parts(pred_parts: Sequence[Parts], gold_parts: Sequence[Parts]) -> Sco
         gold_set = set().union(*(g.part(name) for g in gold_parts))
         spans[f"{name}_exact"] = exact_counts(pred_set, gold_set)
         spans[f"{name}_overlap"] = overlap_counts(pred_set, gold_set)
+    pairing = _Pairing.of(pred_parts, gold_parts)
+    attribution = Counts(
+        len(pairing.matched), len(pred_parts) - len(pairing.pred_excluded), len(pairing.scorable)
+    )
+    return Scores(
+        attribution=attribution,
+        gold_excluded=len(gold_parts) - len(pairing.scorable),
+        pred_excluded=len(pairing.pred_excluded),
+        **spans,
+    )
 
-    scorable = [g for g in gold_parts if g.source and g.content]
-    excluded = [g for g in gold_parts if not (g.source and g.content)]
-    matched = {i for i, _ in max_matching(pred_parts, scorable, _pairs)}
-    unmatched = [p for i, p in enumerate(pred_parts) if i not in matched]
-    pred_excluded = len(max_matching(unmatched, excluded, _touches_excluded))
-    attribution = Counts(len(matched), len(pred_parts) - pred_excluded, len(scorable))
-    return Scores(attribution=attribution, gold_excluded=len(excluded), pred_excluded=pred_excluded, **spans)
+
+@dataclass(frozen=True, slots=True)
+class _Pairing:
+    """The attribution metric's one-to-one pairing of one article, by index into the pred and gold lists."""
+
+    matched: dict[int, int]  # pred index -> gold index, for gold with a source and a content
+    scorable: tuple[int, ...]  # gold indices with a source and a content
+    pred_excluded: frozenset[int]  # pred indices that pair only with a gold left out
+
+    @classmethod
+    def of(cls, pred: Sequence[Parts], gold: Sequence[Parts]) -> _Pairing:
+        scorable = tuple(j for j, g in enumerate(gold) if g.source and g.content)
+        excluded = [j for j, g in enumerate(gold) if not (g.source and g.content)]
+        pairs = max_matching(pred, [gold[j] for j in scorable], _pairs)
+        matched = {i: scorable[k] for i, k in pairs}
+        unmatched = [i for i in range(len(pred)) if i not in matched]
+        left_out = max_matching([pred[i] for i in unmatched], [gold[j] for j in excluded], _touches_excluded)
+        return cls(matched, scorable, frozenset(unmatched[i] for i, _ in left_out))
+
+
+@dataclass(frozen=True, slots=True)
+class AttributionError:
+    """A gold attribution no statement paired with ("missed"), or a statement that paired with none
+    ("extra"); what ``onrecord eval polnear --errors`` writes, one JSON object per line."""
+
+    kind: str  # "missed" | "extra"
+    source: tuple[str, ...]
+    cue: tuple[str, ...]
+    content: tuple[str, ...]
+    start: int  # the first and last character of its parts in the article text
+    end: int
+    content_found: bool  # missed: a statement's content overlaps it; extra: a gold content overlaps it
+    source_found: bool  # the same for the source
+    speaker: str | None = None  # extra: the speaker's resolved name
+
+    def as_dict(self) -> dict[str, object]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+def attribution_errors(
+    gold: Sequence[GoldAttribution], statements: Sequence[Statement], text: str
+) -> list[AttributionError]:
+    """The missed gold attributions (with a source and a content) and the extra statements of one article,
+    paired exactly as :func:`score_article` pairs them, in text order."""
+    pred_parts = [Parts.of_statement(s, text) for s in statements]
+    gold_parts = [Parts.of_gold(g, text) for g in gold]
+    pairing = _Pairing.of(pred_parts, gold_parts)
+    paired_gold = set(pairing.matched.values())
+    errors = [
+        _error("missed", gold_parts[j], text, pred_parts) for j in pairing.scorable if j not in paired_gold
+    ]
+    errors += [
+        _error("extra", parts, text, gold_parts, speaker=statements[i].speaker.name)
+        for i, parts in enumerate(pred_parts)
+        if i not in pairing.matched and i not in pairing.pred_excluded
+    ]
+    return sorted(errors, key=lambda e: (e.start, e.kind))
+
+
+def _error(
+    kind: str, parts: Parts, text: str, others: Sequence[Parts], *, speaker: str | None = None
+) -> AttributionError:
+    every = sorted((*parts.source, *parts.cue, *parts.content))
+    return AttributionError(
+        kind=kind,
+        source=tuple(text[s:e] for s, e in sorted(parts.source)),
+        cue=tuple(text[s:e] for s, e in sorted(parts.cue)),
+        content=tuple(text[s:e] for s, e in sorted(parts.content)),
+        start=every[0][0] if every else 0,
+        end=max(e for _, e in every) if every else 0,
+        content_found=any(_any_overlap(parts.content, o.content) for o in others),
+        source_found=any(_any_overlap(parts.source, o.source) for o in others),
+        speaker=speaker,
+    )

@@ -28,7 +28,7 @@ from pathlib import Path
 
 from onrecord.batch import open_runner
 from onrecord.errors import EvalError
-from onrecord.eval.attribution import Scores, score_article
+from onrecord.eval.attribution import AttributionError, Scores, attribution_errors, score_article
 from onrecord.ids import content_id
 from onrecord.model import Article, Failure, Span
 from onrecord.pipeline import ExtractOptions
@@ -243,6 +243,7 @@ class PolnearEvalOptions:
     metadata: Path | None = None  # default: metadata.tsv next to the split folder
     workers: int = 1
     limit: int | None = None  # score only the first N articles (sorted by name)
+    errors: bool = False  # also list every missed gold attribution and extra statement (report.errors)
     extract: ExtractOptions = field(default_factory=ExtractOptions)
 
 
@@ -256,6 +257,7 @@ class PolnearReport:
     seconds: float  # extraction only: pipelines are loaded before the clock starts
     workers: int
     failures: tuple[Failure, ...] = ()
+    errors: tuple[tuple[str, AttributionError], ...] = ()  # (article name, error), with options.errors
 
     @property
     def articles_per_second(self) -> float:
@@ -316,9 +318,12 @@ def evaluate_polnear(
                 progress(len(results), len(articles))
         seconds = time.perf_counter() - start
     scores = Scores()
+    errors: list[tuple[str, AttributionError]] = []
     for item, result in zip(gold, results, strict=True):
         statements = () if isinstance(result, Failure) else result.statements
         scores += score_article(item.attributions, statements, item.text)
+        if options.errors:
+            errors += [(item.name, e) for e in attribution_errors(item.attributions, statements, item.text)]
     return PolnearReport(
         scores=scores,
         articles=len(gold),
@@ -326,4 +331,5 @@ def evaluate_polnear(
         seconds=seconds,
         workers=options.workers,
         failures=tuple(r for r in results if isinstance(r, Failure)),
+        errors=tuple(errors),
     )
