@@ -370,6 +370,24 @@ def test_a_line_in_headline_form_holds_what_is_reported_inside_it(extract, text,
     assert (statement.speaker.name, contents(statement)) == (speaker, [content])
 
 
+def test_a_paragraph_ending_in_a_reporting_verb_and_a_colon_introduces_a_block_quotation(extract) -> None:
+    text = (
+        "Mayor Elena Marsh spoke on the radio on Monday.\n\nThe mayor\u00a0added:\n\n"
+        "It is typical of the council. It knows nothing, and the money was never there.\n\n"
+        "Here is the full list of the projects:\n\nThe bridge, the school and the harbour wall."
+    )
+    statement = only(extract(text))
+    assert (statement.speaker.span.text, statement.cue.text, statement.kind) == (
+        "The mayor",
+        "added",
+        "direct",
+    )
+    assert statement.speaker.name == "Elena Marsh"
+    assert contents(statement) == [
+        "It is typical of the council. It knows nothing, and the money was never there."
+    ]
+
+
 def test_spans_index_the_article_text(extract) -> None:
     text = 'Rain fell. "We will rebuild," Mayor Elena Marsh said. She added that money was found.'
     extraction = extract(text)

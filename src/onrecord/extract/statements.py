@@ -44,6 +44,8 @@ MIN_TOPIC_TOKENS = 1  # a learned attribution's content needs a word that is not
 SUBJECT_REACH = 3  # verbs climbed from a cue to find its subject
 PRONOUN_REACH_SENTENCES = 4  # how far back a pronoun may find its person
 _SPACE = r"[^\S\n]"  # spaces and tabs, and the no-break spaces scraped pages are full of
+# "The governor added:" ending a paragraph, then the paragraph it introduces
+BLOCK_INTRO = re.compile(rf"(?m)^(?P<intro>[^\n]{{1,300}}):{_SPACE}*\n\s*(?P<block>[^\s\"“”'][^\n]*[^\s])")
 MIN_CONTINUED_WORDS = 2  # a quotation that continues the statement before it (see _continued)
 # Between a statement and the quotation that continues it: the rest of the statement's sentence
 # ("… said as she moved through the city."), no quote mark, no line break, and the sentence's end.
@@ -115,9 +117,9 @@ def find_statements(
     # Split and multi-paragraph quotes attributed by rule stay whole; elsewhere the trained tagger is more
     # precise than the rules where both fire, and the rules fill in the rest.
     whole = [c for c in candidates if c.kind == "direct" and _spans_parts(text, c)]
-    whole += (
-        lines  # "… – Rütte", a signed quotation, a transcript line: what the tagger finds inside is nested
-    )
+    # "… – Rütte", a signed quotation, a transcript line, a block quotation: what the tagger finds inside
+    # them is nested in them
+    whole += lines + _block_quotes(doc, text, quotes)
     chosen = whole + [
         c
         for c in trained
@@ -230,6 +232,24 @@ def _headlines(doc: Doc, text: str, table: EntityTable, related: tuple[RelatedIt
                 kind="direct" if quoted else "indirect",
             )
         )
+    return found
+
+
+def _block_quotes(doc: Doc, text: str, quotes: list[Quote]) -> list[Candidate]:
+    """A paragraph that ends in a reporting verb and a colon ("The governor added:") introduces the next
+    paragraph as the speaker's words, as web pages set a block quotation without quote marks."""
+    found = []
+    for match in BLOCK_INTRO.finditer(text):
+        block = (match.start("block"), match.end("block"))
+        if _inside(block[0], [(q.start, q.end) for q in quotes]):
+            continue  # a quotation in marks: the quote rules read it
+        words = doc.char_span(match.start("intro"), match.end("intro"), alignment_mode="contract")
+        cue = next((t for t in reversed(words or ()) if is_cue_verb(t)), None)
+        if words is None or cue is None or cue.i < words.end - 3:  # "Limbaugh added on Monday:"
+            continue
+        source = _source_of(cue)
+        if source is not None:
+            found.append(Candidate(source=source, cue=_cue_offsets(cue), content=(block,), kind="direct"))
     return found
 
 
@@ -721,7 +741,7 @@ def _subtree_ids(token: Token) -> set[int]:
 
 def _subtree_offsets(token: Token) -> tuple[int, int]:
     left, right = token.left_edge, token.right_edge
-    while right.i > left.i and right.is_punct and right.text not in '”"’)':
+    while right.i > left.i and (right.is_space or right.is_punct and right.text not in '”"’)'):
         right = right.doc[right.i - 1]
     return (left.idx, right.idx + len(right))
 
