@@ -80,23 +80,26 @@ class EntityTable:
         self.text = text
         self.gazetteer = gazetteer
         self.clusters: list[Cluster] = []
-        self._by_char: dict[int, Cluster] = {}
+        self._by_char: dict[int, tuple[Cluster, int, int]] = {}  # the first mention over each character
+        self._mentions: set[tuple[int, int, int]] = set()  # (id(cluster), start, end)
 
     # -- building -------------------------------------------------------------------------------
     def add_mention(self, cluster: Cluster, start: int, end: int, *, name: bool = True) -> None:
-        if (start, end) in cluster.mentions:
+        if (id(cluster), start, end) in self._mentions:
             return
+        self._mentions.add((id(cluster), start, end))
         cluster.mentions.append((start, end))
         if name:
             cluster.names[self.text[start:end]] += 1
         for i in range(start, end):
-            self._by_char.setdefault(i, cluster)
+            self._by_char.setdefault(i, (cluster, start, end))
 
     def merge(self, source: Cluster, target: Cluster) -> None:
         """Move every mention of ``source`` to ``target``."""
         for start, end in source.mentions:
+            self._mentions.discard((id(source), start, end))
             for i in range(start, end):
-                if self._by_char.get(i) is source:
+                if (found := self._by_char.get(i)) is not None and found[0] is source:
                     del self._by_char[i]
         moved, source.mentions = source.mentions, []
         for start, end in moved:
@@ -110,14 +113,10 @@ class EntityTable:
     # -- lookup ---------------------------------------------------------------------------------
     def at(self, start: int, end: int) -> Cluster | None:
         """The entity with a mention inside [start, end), preferring people, then the longest mention."""
-        found: list[tuple[int, int, Cluster]] = []
-        for cluster in {id(c): c for i in range(start, end) if (c := self._by_char.get(i))}.values():
-            for s, e in cluster.mentions:
-                if s < end and e > start:
-                    found.append((s, e, cluster))
+        found = {(id(m[0]), m[1]): m for i in range(start, end) if (m := self._by_char.get(i)) is not None}
         if not found:
             return None
-        return max(found, key=lambda f: (f[2].type == "PERSON", f[1] - f[0]))[2]
+        return max(found.values(), key=lambda f: (f[0].type == "PERSON", f[2] - f[1], -f[1]))[0]
 
     def people(self) -> list[Cluster]:
         return [c for c in self.clusters if c.type == "PERSON"]
@@ -204,9 +203,14 @@ def find_entities(
 
 def _raw_mentions(doc: Doc, text: str, gazetteer: Gazetteer) -> list[RawMention]:
     taken: list[RawMention] = []
+    used = bytearray(len(text))  # the characters of ``taken``, filled once the plans are in
 
     def free(start: int, end: int) -> bool:
-        return all(m.end <= start or m.start >= end for m in taken)
+        return used.find(1, start, end) < 0
+
+    def take(mention: RawMention) -> None:
+        taken.append(mention)
+        used[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
 
     for match in gazetteer.pattern.finditer(text):
         entry = gazetteer.lookup(match.group())
@@ -218,6 +222,8 @@ def _raw_mentions(doc: Doc, text: str, gazetteer: Gazetteer) -> list[RawMention]
         if end - start > 4:
             taken = [m for m in taken if m.end <= start or m.start >= end]
             taken.append(RawMention(start, end, "PLAN"))
+    for mention in taken:
+        used[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
     for ent in doc.ents:
         if ent.label_ not in ENTITY_LABELS:
             continue
@@ -229,11 +235,11 @@ def _raw_mentions(doc: Doc, text: str, gazetteer: Gazetteer) -> list[RawMention]
         words = text[start:end]
         entry = gazetteer.lookup(words)
         if entry is not None:
-            taken.append(RawMention(start, end, entry.type, entry))
+            take(RawMention(start, end, entry.type, entry))
         elif (generic := gazetteer.lookup_generic(words)) is not None:
-            taken.append(RawMention(start, end, generic.type, generic, generic=True))
+            take(RawMention(start, end, generic.type, generic, generic=True))
         else:
-            taken.append(RawMention(start, end, ent.label_))
+            take(RawMention(start, end, ent.label_))
     taken.extend(_generic_aliases(text, gazetteer, free))
     return sorted(taken, key=lambda m: m.start)
 
@@ -313,7 +319,8 @@ def _cluster_people(table: EntityTable, mentions: list[RawMention], first_names:
     then the one mentioned last ("Cruz said" after "his wife, Heidi Cruz" is still Ted Cruz), of the sex
     its "Mr."/"Mrs."/"Ms." gives where the first names tell."""
     full = [m for m in mentions if len(name_tokens(table.text[m.start : m.end])) > 1]
-    single = [m for m in mentions if m not in full]
+    in_full = {id(m) for m in full}
+    single = [m for m in mentions if id(m) not in in_full]
     people: list[tuple[list[str], Cluster]] = []
     for mention in full:
         tokens = name_tokens(table.text[mention.start : mention.end])

@@ -12,7 +12,7 @@ their roles ("The Alliance Secretary General"), pronouns to the previous speaker
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from itertools import accumulate
@@ -125,8 +125,10 @@ def find_statements(
         for c in trained
         if not any(_overlaps(w.content, c.content) and not _reported_in_excerpt(text, c, w) for w in whole)
     ]
-    extra = [c for c in candidates if c not in whole and not _nested(c, quotes)]
-    extra += [c for c in lines if c not in whole]
+    in_whole = {id(c) for c in whole}
+    starts = [q.start for q in quotes]
+    extra = [c for c in candidates if id(c) not in in_whole and not _nested(c, quotes, starts)]
+    extra += [c for c in lines if id(c) not in in_whole]
     candidates = chosen + _unclaimed(chosen, extra)
     candidates.sort(key=lambda c: c.position)
     taken = Taken(candidates)
@@ -239,9 +241,11 @@ def _block_quotes(doc: Doc, text: str, quotes: list[Quote]) -> list[Candidate]:
     """A paragraph that ends in a reporting verb and a colon ("The governor added:") introduces the next
     paragraph as the speaker's words, as web pages set a block quotation without quote marks."""
     found = []
+    starts = [q.start for q in quotes]  # in text order, not overlapping
     for match in BLOCK_INTRO.finditer(text):
         block = (match.start("block"), match.end("block"))
-        if _inside(block[0], [(q.start, q.end) for q in quotes]):
+        before = bisect_right(starts, block[0])
+        if before and quotes[before - 1].end > block[0]:
             continue  # a quotation in marks: the quote rules read it
         words = doc.char_span(match.start("intro"), match.end("intro"), alignment_mode="contract")
         cue = next((t for t in reversed(words or ()) if is_cue_verb(t)), None)
@@ -363,10 +367,19 @@ def _join_fragments(text: str, spans: list[tuple[int, int]]) -> tuple[tuple[int,
 
 def _unclaimed(found: list[Candidate], extra: list[Candidate]) -> list[Candidate]:
     """The extra candidates whose content no found candidate (nor an earlier extra one) covers."""
+    claimed = bytearray(max((e for c in (*found, *extra) for _, e in c.content), default=0))
+
+    def claim(candidate: Candidate) -> None:
+        for start, end in candidate.content:
+            claimed[start:end] = b"\x01" * (end - start)
+
+    for candidate in found:
+        claim(candidate)
     kept: list[Candidate] = []
     for candidate in extra:
-        if not any(_overlaps(c.content, candidate.content) for c in (*found, *kept)):
+        if all(claimed.find(1, start, end) < 0 for start, end in candidate.content):
             kept.append(candidate)
+            claim(candidate)
     return kept
 
 
@@ -420,10 +433,12 @@ def _around_parenthetical(doc: Doc, text: str, candidate: Candidate, taken: Take
     return replace(candidate, content=tuple(sorted((*candidate.content, *extra))))
 
 
-def _nested(candidate: Candidate, quotes: list[Quote]) -> bool:
-    """A reporting clause inside someone's quotation ("I think …" in a quote) is part of that quote."""
+def _nested(candidate: Candidate, quotes: list[Quote], starts: list[int]) -> bool:
+    """A reporting clause inside someone's quotation ("I think …" in a quote) is part of that quote.
+    ``quotes`` are in text order and do not overlap; ``starts`` are their starts."""
     cue = candidate.cue
-    return cue is not None and any(q.start < cue[0] and cue[1] < q.end for q in quotes)
+    before = bisect_left(starts, cue[0]) if cue is not None else 0  # quotes starting before the cue
+    return cue is not None and before > 0 and cue[1] < quotes[before - 1].end
 
 
 def _mark_mixed(candidate: Candidate, quotes: list[Quote]) -> Candidate:
