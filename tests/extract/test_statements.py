@@ -331,6 +331,18 @@ def test_quotations_signed_with_a_dash_even_after_no_break_spaces(extract) -> No
     ]
 
 
+def test_quotation_signed_with_a_four_word_name_and_opened_with_a_closing_mark(extract) -> None:
+    text = (
+        "The debate ended late on Monday night.\n\n"
+        "”Fortunately, the council was honest about the bridge and about the money.” ― Marta L. Ruiz Ortega\n"
+    )
+    statement = only(extract(text))
+    assert statement.speaker.name == "Marta L. Ruiz Ortega"
+    assert contents(statement) == [
+        "”Fortunately, the council was honest about the bridge and about the money.”"
+    ]
+
+
 def test_transcript_lines_inside_a_quotation_are_each_a_statement(extract) -> None:
     text = (
         "Senator Ada Park spoke to the host, Karl Weiss, on Sunday. A partial transcript follows.\n\n"

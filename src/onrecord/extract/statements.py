@@ -51,7 +51,7 @@ MIN_CONTINUED_WORDS = 2  # a quotation that continues the statement before it (s
 # ("… said as she moved through the city."), no quote mark, no line break, and the sentence's end.
 CONTINUATION_GAP = re.compile(rf"[^\n\"“”]{{0,200}}?[.?!]{_SPACE}+|{_SPACE}+")
 _WORD = rf"[A-Z](?:[\w’'-]|\.(?={_SPACE}*\w))+"  # "Pat", "J.", "O’Neil"; a final full stop is not part of it
-_NAME = rf"(?P<name>{_WORD}(?:{_SPACE}+{_WORD}){{0,2}})"
+_NAME = rf"(?P<name>{_WORD}(?:{_SPACE}+{_WORD}){{0,3}})"  # up to four words: "Julie A. Diaz Martinez"
 # "content - Name" (a hyphen needs spaces around it; dashes need none) at the end of a line. The content
 # ends in a non-space so that a run of spaces splits only one way (no quadratic backtracking on long lines).
 HEADLINE_DASH = re.compile(
@@ -220,7 +220,7 @@ def _headlines(doc: Doc, text: str, table: EntityTable, related: tuple[RelatedIt
         if match is None:
             continue
         content = (match.start("content"), match.end("content"))
-        quoted = text[content[0]] in '“"' and text[content[1] - 1] in '”"'
+        quoted = text[content[0]] in '“”"' and text[content[1] - 1] in '”"'  # ”…” as sloppy pages open it
         name = (match.start("name"), match.end("name"))
         if not _headline_speaker(table, *name) and not (
             dash and quoted and _signed_by_person(doc, table, name)
