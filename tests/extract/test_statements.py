@@ -516,17 +516,24 @@ def test_a_noun_phrase_is_not_a_cue(extract) -> None:
     assert extract("The first point of the plan is a ceasefire.").statements == ()
 
 
-def test_taken_finds_overlaps_with_nested_and_disjoint_spans() -> None:
-    from onrecord.extract.statements import Candidate, Taken
+def test_span_index_finds_overlaps_with_nested_and_disjoint_spans() -> None:
+    from onrecord.extract.statements import Candidate, SpanIndex
 
-    taken = Taken(
+    index = SpanIndex.of_candidates(
         [
             Candidate(source=(0, 5), cue=(6, 10), content=((11, 100),), kind="indirect"),
             Candidate(source=(20, 25), cue=(26, 30), content=((31, 40),), kind="indirect"),  # inside 11-100
             Candidate(source=None, cue=None, content=((200, 210),), kind="direct"),
         ]
     )
-    assert taken.overlaps(50, 60)  # only the long span starting at 11 reaches here
-    assert taken.overlaps(205, 300)
-    assert not taken.overlaps(100, 200)  # spans are half-open
-    assert not taken.overlaps(210, 220)
+    assert index.overlaps(50, 60)  # only the long span starting at 11 reaches here
+    assert index.overlaps(205, 300)
+    assert not index.overlaps(100, 200)  # spans are half-open
+    assert not index.overlaps(210, 220)
+    assert sorted((s, e) for s, e, _ in index.overlapping(24, 32)) == [
+        (11, 100),
+        (20, 25),
+        (26, 30),
+        (31, 40),
+    ]
+    assert [(s, e) for s, e, _ in index.overlapping(100, 200)] == []

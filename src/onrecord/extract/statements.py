@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import accumulate
-from typing import TYPE_CHECKING, NamedTuple, Protocol
+from typing import TYPE_CHECKING, Generic, NamedTuple, Protocol, TypeVar
 
 from onrecord.extract.entities import Cluster, EntityTable, skip_leading_titles
 from onrecord.extract.gender import FirstNames, Genders
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as DocSpan
 
+T = TypeVar("T")
 EXTRACTOR = "statements.v1"
 PRONOUNS = frozenset({"he", "she", "they", "him", "her", "his", "their", "i", "we"})
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
@@ -110,20 +111,26 @@ def find_statements(
     quotes = find_quotes(text)
     directs = attribute_quotes(doc, quotes, text)
     candidates = [_from_direct(d) for d in directs]
-    candidates = _merge(candidates, [_mark_mixed(c, quotes) for c in _indirect(doc, directs, text)])
+    quoted = SpanIndex.of_quotes(quotes)
+    candidates = _merge(candidates, [_mark_mixed(c, quoted) for c in _indirect(doc, directs, text)])
     candidates = [c for c in candidates if not _inside(c.position, in_related)]
     lines = _headlines(doc, text, table, related)  # a transcript's quoted "PENCE: …" lines are not nested
-    trained = _trained(doc, article, quotes, learned)
+    trained = _trained(doc, article, quoted, learned)
     # Split and multi-paragraph quotes attributed by rule stay whole; elsewhere the trained tagger is more
     # precise than the rules where both fire, and the rules fill in the rest.
     whole = [c for c in candidates if c.kind == "direct" and _spans_parts(text, c)]
     # "… – Rütte", a signed quotation, a transcript line, a block quotation: what the tagger finds inside
     # them is nested in them
     whole += lines + _block_quotes(doc, text, quotes)
+    in_whole_content = SpanIndex((s, e, w) for w in whole for s, e in w.content)
     chosen = whole + [
         c
         for c in trained
-        if not any(_overlaps(w.content, c.content) and not _reported_in_excerpt(text, c, w) for w in whole)
+        if all(
+            _reported_in_excerpt(text, c, w)
+            for s, e in c.content
+            for *_, w in in_whole_content.overlapping(s, e)
+        )
     ]
     in_whole = {id(c) for c in whole}
     starts = [q.start for q in quotes]
@@ -131,7 +138,7 @@ def find_statements(
     extra += [c for c in lines if id(c) not in in_whole]
     candidates = chosen + _unclaimed(chosen, extra)
     candidates.sort(key=lambda c: c.position)
-    taken = Taken(candidates)
+    taken = SpanIndex.of_candidates(candidates)
     candidates = _continued(text, [_around_parenthetical(doc, text, c, taken) for c in candidates], quotes)
     return _resolve(doc, article, table, candidates, Genders(text, first_names), quotes)
 
@@ -270,14 +277,16 @@ def _signed_by_person(doc: Doc, table: EntityTable, name: tuple[int, int]) -> bo
     return words is not None and _unlisted_person(table, words) is not None
 
 
-def _trained(doc: Doc, article: Article, quotes: list[Quote], learned: Sequence[Learned]) -> list[Candidate]:
+def _trained(
+    doc: Doc, article: Article, quoted: SpanIndex[Quote], learned: Sequence[Learned]
+) -> list[Candidate]:
     """The tagger's attributions that have a source (the tagger's, else the cue verb's subject in the parse),
     a cue and content, outside provenance lines."""
     # "This was reported by X with reference to Y" says where the article comes from, not what X said
     provenance = tuple(
         (c.span.start, c.span.end) for c in article.cited_sources if c.relation in METADATA_RELATIONS
     )
-    candidates = (_from_learned(p, article.text, quotes) for p in learned if p.content)
+    candidates = (_from_learned(p, article.text, quoted) for p in learned if p.content)
     candidates = (c if c.source else replace(c, source=_subject_of_cue(doc, c.cue)) for c in candidates)
     return [
         c
@@ -289,10 +298,10 @@ def _trained(doc: Doc, article: Article, quotes: list[Quote], learned: Sequence[
     ]
 
 
-def _from_learned(predicted: Learned, text: str, quotes: list[Quote]) -> Candidate:
+def _from_learned(predicted: Learned, text: str, quotes: SpanIndex[Quote]) -> Candidate:
     content = _join_fragments(text, [(c.start, c.end) for c in predicted.content])
     source = predicted.source
-    quoted = [any(q.start <= s and e <= q.end for q in quotes) for s, e in content]
+    quoted = [any(qs <= s and e <= qe for qs, qe, _ in quotes.overlapping(s, e)) for s, e in content]
     candidate = Candidate(
         source=(source.start, source.end) if source else None,
         cue=(predicted.cue.start, predicted.cue.end) if predicted.cue else None,
@@ -403,20 +412,41 @@ def _continued(text: str, candidates: list[Candidate], quotes: list[Quote]) -> l
     return result
 
 
-class Taken:
-    """The offsets every candidate's source, cue and content take, for overlap tests in log time."""
+class SpanIndex(Generic[T]):
+    """Spans, each with what it belongs to, for overlap tests in log time; ``overlapping`` walks only
+    back over spans that start before the query ends."""
 
-    def __init__(self, candidates: list[Candidate]) -> None:
-        spans = sorted(p for c in candidates for p in (c.source, c.cue, *c.content) if p is not None)
-        self.starts = [s for s, _ in spans]
-        self.reach = list(accumulate((e for _, e in spans), max))  # the furthest end of spans[: i + 1]
+    def __init__(self, spans: Iterable[tuple[int, int, T]]) -> None:
+        self.spans = sorted(spans, key=lambda s: (s[0], s[1]))
+        self.starts = [start for start, _, _ in self.spans]
+        self.reach = list(
+            accumulate((end for _, end, _ in self.spans), max)
+        )  # furthest end of spans[: i + 1]
+
+    @classmethod
+    def of_candidates(cls, candidates: list[Candidate]) -> SpanIndex[Candidate]:
+        """Every source, cue and content span of the candidates."""
+        return SpanIndex((*p, c) for c in candidates for p in (c.source, c.cue, *c.content) if p is not None)
+
+    @classmethod
+    def of_quotes(cls, quotes: list[Quote]) -> SpanIndex[Quote]:
+        return SpanIndex((q.start, q.end, q) for q in quotes)
 
     def overlaps(self, start: int, end: int) -> bool:
         before = bisect_left(self.starts, end)  # spans starting before ``end``
         return before > 0 and self.reach[before - 1] > start
 
+    def overlapping(self, start: int, end: int) -> Iterator[tuple[int, int, T]]:
+        j = bisect_left(self.starts, end) - 1
+        while j >= 0 and self.reach[j] > start:
+            if self.spans[j][1] > start:
+                yield self.spans[j]
+            j -= 1
 
-def _around_parenthetical(doc: Doc, text: str, candidate: Candidate, taken: Taken) -> Candidate:
+
+def _around_parenthetical(
+    doc: Doc, text: str, candidate: Candidate, taken: SpanIndex[Candidate]
+) -> Candidate:
     """A cue set into the clause it reports ("Too often, Mr. Clarke said, the debate is …": the parse makes
     it a parataxis of that clause) reports the words on both sides of it, whichever side was found."""
     words = doc.char_span(*candidate.cue, alignment_mode="expand") if candidate.cue else None
@@ -441,9 +471,9 @@ def _nested(candidate: Candidate, quotes: list[Quote], starts: list[int]) -> boo
     return cue is not None and before > 0 and cue[1] < quotes[before - 1].end
 
 
-def _mark_mixed(candidate: Candidate, quotes: list[Quote]) -> Candidate:
+def _mark_mixed(candidate: Candidate, quotes: SpanIndex[Quote]) -> Candidate:
     """An indirect statement that quotes some of the speaker's words verbatim is mixed."""
-    inside = any(s <= q.start and q.end <= e for q in quotes for s, e in candidate.content)
+    inside = any(s <= qs and qe <= e for s, e in candidate.content for qs, qe, _ in quotes.overlapping(s, e))
     return replace(candidate, kind="mixed") if inside else candidate
 
 
