@@ -10,7 +10,7 @@ resolve to the person holding that role (see :mod:`onrecord.extract.roles`).
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -34,6 +34,7 @@ PLAN_PATTERN = re.compile(
 _LEADING_DETERMINER = re.compile(r"^(?:the|The|THE|a|A|an|An)\s+")
 _TRAILING_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 SURNAME_SIMILARITY = 88  # rapidfuzz ratio at which two surnames are spelling variants (Zelensky/Zelenskyy)
+MAX_NAME_FORMS = 50  # full names with one first and last word compared before none is joined (hostile text)
 
 
 @dataclass
@@ -321,14 +322,19 @@ def _cluster_people(table: EntityTable, mentions: list[RawMention], first_names:
     full = [m for m in mentions if len(name_tokens(table.text[m.start : m.end])) > 1]
     in_full = {id(m) for m in full}
     single = [m for m in mentions if id(m) not in in_full]
-    people: list[tuple[list[str], Cluster]] = []
+    people: list[tuple[list[str], Cluster]] = []  # every distinct name and its person
+    named: dict[tuple[str, ...], Cluster] = {}
+    by_ends: dict[tuple[str, str], list[tuple[list[str], Cluster]]] = defaultdict(list)  # first and last word
     for mention in full:
         tokens = name_tokens(table.text[mention.start : mention.end])
-        cluster = next((c for t, c in people if t == tokens), None) or _fuller_form_of(people, tokens)
+        cluster = named.get(tuple(tokens))
         if cluster is None:
-            cluster = table.new_cluster("PERSON:" + " ".join(tokens), "PERSON")
-        if (tokens, cluster) not in people:
+            cluster = _fuller_form_of(by_ends[tokens[0], tokens[-1]], tokens) or table.new_cluster(
+                "PERSON:" + " ".join(tokens), "PERSON"
+            )
+            named[tuple(tokens)] = cluster
             people.append((tokens, cluster))
+            by_ends[tokens[0], tokens[-1]].append((tokens, cluster))
         table.add_mention(cluster, mention.start, mention.end)
     for mention in single:
         token = name_tokens(table.text[mention.start : mention.end])
@@ -345,7 +351,10 @@ def _cluster_people(table: EntityTable, mentions: list[RawMention], first_names:
 
 def _fuller_form_of(people: list[tuple[list[str], Cluster]], tokens: list[str]) -> Cluster | None:
     """The one person whose every name so far is this one with or without middle names or initials
-    ("Donald J. Trump" and "Donald Trump"; not "George H. W. Bush" and "George W. Bush")."""
+    ("Donald J. Trump" and "Donald Trump"; not "George H. W. Bush" and "George W. Bush"). ``people`` are
+    the names so far with this one's first and last word; past MAX_NAME_FORMS of them none is chosen."""
+    if len(people) > MAX_NAME_FORMS:
+        return None
     found = {id(c): c for t, c in people if _same_name_but_middle(t, tokens)}
     for other_tokens, cluster in people:
         if id(cluster) in found and not _same_name_but_middle(other_tokens, tokens):
