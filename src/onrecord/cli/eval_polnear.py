@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from pathlib import Path
 
 import typer
@@ -11,7 +12,7 @@ from rich.progress import Progress
 
 from onrecord.errors import EvalError
 from onrecord.eval.agreement import annotator_agreement
-from onrecord.eval.attribution import Scores
+from onrecord.eval.attribution import AttributionError, Scores
 from onrecord.eval.polnear import SPAN_METRICS, PolnearEvalOptions, PolnearReport, evaluate_polnear
 from onrecord.pipeline import ExtractOptions
 
@@ -55,6 +56,8 @@ def eval_polnear(
     options = PolnearEvalOptions(
         metadata=metadata, workers=workers, limit=limit, errors=errors is not None, extract=extract
     )
+    if errors is not None:
+        write_errors((), errors)  # fail before the run, not after it, when the file cannot be written
     console = Console(stderr=True)
     with Progress(console=console, transient=True, disable=as_json or not console.is_terminal) as progress:
         task = progress.add_task("extracting", total=None)
@@ -64,7 +67,8 @@ def eval_polnear(
 
         report = evaluate_polnear(directory, options, progress=advance)
     if errors is not None:
-        write_errors(report, errors)
+        write_errors(report.errors, errors)
+        typer.echo(f"wrote {len(report.errors)} errors to {errors}", err=True)
     if as_json:
         typer.echo(json.dumps(report.as_dict()))
         return
@@ -73,15 +77,14 @@ def eval_polnear(
         typer.echo(f"error: {failure.message}", err=True)
 
 
-def write_errors(report: PolnearReport, path: Path) -> None:
+def write_errors(errors: Iterable[tuple[str, AttributionError]], path: Path) -> None:
     """One JSON object per missed gold attribution or extra statement, with its article's name."""
     try:
         with path.open("w", encoding="utf-8") as handle:
-            for article, error in report.errors:
+            for article, error in errors:
                 handle.write(json.dumps({"article": article, **error.as_dict()}, ensure_ascii=False) + "\n")
     except OSError as exc:
         raise EvalError(f"cannot write {path} ({exc}); pass a writable file to --errors") from exc
-    typer.echo(f"wrote {len(report.errors)} errors to {path}", err=True)
 
 
 def render_table(report: PolnearReport, directory: Path) -> str:
