@@ -73,9 +73,16 @@ class Extractor:
         return self._from_doc(article, self.nlp(article.text))
 
     def extract_many(self, articles: Iterable[Article]) -> Iterator[Extraction | Failure]:
-        """Extract many articles, parsing them in batches; a failing article yields a Failure."""
+        """Extract many articles, parsing them in batches; a failing article yields a Failure.
+
+        A text longer than the parser takes (``nlp.max_length``) is a Failure before parsing: in a batch
+        it would stop every article of the batch."""
         pairs = ((a.text, a) for a in articles)
-        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.options.batch_size):
+        parsed = self.nlp.pipe(self._parsable(pairs), as_tuples=True, batch_size=self.options.batch_size)
+        for doc, article in parsed:
+            if isinstance(article, Failure):
+                yield article
+                continue
             try:
                 yield self._from_doc(article, doc)
             except Exception as exc:  # one bad article never sinks a batch; the reason is kept
@@ -85,6 +92,22 @@ class Extractor:
                     problem=f"extraction failed ({type(exc).__name__}: {exc})",
                     fix="report this article to the onrecord developers with the message above",
                 )
+
+    def _parsable(self, pairs: Iterable[tuple[str, Article]]) -> Iterator[tuple[str, Article | Failure]]:
+        """The pairs, with a too-long text replaced by an empty one carrying a Failure."""
+        limit = self.nlp.max_length
+        for text, article in pairs:
+            if len(text) <= limit:
+                yield text, article
+                continue
+            yield (
+                "",
+                Failure(
+                    source=article.source,
+                    problem=f"the text has {len(text):,} characters, more than the parser's {limit:,}",
+                    fix="split it into several articles, each under that size",
+                ),
+            )
 
     def _from_doc(self, article: Article, doc: Doc) -> Extraction:
         from onrecord.extract import extract_doc

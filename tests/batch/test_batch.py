@@ -55,3 +55,13 @@ def test_a_worker_that_cannot_load_its_model_raises_model_error() -> None:
         open_runner(ExtractOptions(model="no_such_model"), workers=2),
     ):
         pass
+
+
+def test_a_text_longer_than_the_parser_takes_fails_alone(extractor) -> None:
+    """An Article built in code (no reader to refuse it) must not stop the rest of its batch."""
+    long = Article(id="a-long", source="long.txt", text="word " * 250_000)
+    short = Article(id=content_id("a", TEXTS[0]), source="t0.txt", text=TEXTS[0])
+    results = list(extractor.extract_many([short, long, short]))
+    assert [type(r).__name__ for r in results] == ["Extraction", "Failure", "Extraction"]
+    assert results[1].source == "long.txt" and "more than the parser's 1,000,000" in results[1].problem
+    assert results[0].statements == results[2].statements and results[0].statements

@@ -92,6 +92,11 @@ def test_command_line_date_fills_a_missing_date(tmp_path, read_one):
         ("", None, "empty (no article text)"),
         (" \n\t\n", None, "empty (no article text)"),
         ("A headline.\n\nThe text " + "!" * 1001 + " goes on.", None, "1,001 punctuation marks in a row"),
+        (
+            "A headline.\n\n" + "Word " * 200_000 + "end.",
+            None,
+            "the text has 1,000,017 characters, more than",
+        ),
     ],
 )
 def test_bad_text_files_fail_with_a_reason(tmp_path, read_one, content, line, problem):

@@ -7,7 +7,8 @@ Every reader (plain text, HTML, JSON lines) ends here, so the rules below hold f
 - the id is a content hash of that text, so the same text read twice gets the same id;
 - metadata given on the command line (:class:`ReadOptions`) overrides what the input says;
 - a text holding a run of more than ``MAX_PUNCTUATION_RUN`` punctuation marks with no space is refused
-  (an :class:`InputError` naming its line), since parsing it would take minutes.
+  (an :class:`InputError` naming its line), since parsing it would take minutes, and so is a text of more
+  than ``MAX_TEXT_CHARS`` characters, which the parser refuses.
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 # no article has such a run (the longest in PolNeAR is 7 marks)
 MAX_PUNCTUATION_RUN = 1000
 PUNCTUATION_RUN = re.compile(rf"[^\w\s]{{{MAX_PUNCTUATION_RUN + 1},}}")
+# spaCy's own limit (nlp.max_length): its parser and NER need about 1 GB of memory per 100,000 characters
+MAX_TEXT_CHARS = 1_000_000
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -79,6 +82,12 @@ def make_article(text: str, *, source: str, found: Metadata, options: ReadOption
 
     Raises :class:`InputError` for a text the parser cannot take in reasonable time."""
     text = normalise_text(text)
+    if len(text) > MAX_TEXT_CHARS:
+        raise InputError(
+            source,
+            f"the text has {len(text):,} characters, more than the {MAX_TEXT_CHARS:,} one article may have",
+            "split it into several articles (one file or record each), each under that size",
+        )
     run = PUNCTUATION_RUN.search(text)
     if run is not None:
         raise InputError(
