@@ -16,6 +16,7 @@ happened at, the sentence it continues, and the earlier mention of the same even
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -244,10 +245,14 @@ def _time_at_place(
 def merge_repeats(drafts: list[Draft]) -> list[Draft]:
     """Keep one draft per event written twice (same kind, actor and object); return the kept ones."""
     kept: list[Draft] = []
+    alike: dict[tuple[object, ...], list[Draft]] = defaultdict(list)  # kept drafts by kind and actors
     for draft in drafts:
-        earlier = next((k for k in kept if _same_event(k, draft)), None)
+        key = _event_key(draft)
+        earlier = next((k for k in alike[key] if _same_event(k, draft)), None) if key else None
         if earlier is None:
             kept.append(draft)
+            if key:
+                alike[key].append(draft)
             continue
         earlier.merged.append(draft)
         earlier.time = earlier.time or draft.time
@@ -275,6 +280,12 @@ def date_after(drafts: list[Draft]) -> None:
                 earlier = owner.get(inner.i)
                 if earlier is not None and earlier is not draft and earlier.time is not None:
                     draft.time = earlier.time.model_copy(update={"mod": "AFTER"})
+
+
+def _event_key(draft: Draft) -> tuple[object, ...] | None:
+    """What two drafts of one event share (see :func:`_same_event`); None when it has no actor."""
+    actors = frozenset(id(m.cluster) for m in draft.actors() if m.cluster is not None)
+    return (draft.frame.kind or draft.frame.type, draft.frame.type, actors) if actors else None
 
 
 def _same_event(a: Draft, b: Draft) -> bool:

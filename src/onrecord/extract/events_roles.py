@@ -11,6 +11,7 @@ mention is linked to a canonical entity through the entity table; pronouns and r
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -131,6 +132,9 @@ class RoleReader:
         self.doc = doc
         self.table = table
         self.text = table.text  # the Doc rebuilds its text from the tokens at every access
+        self._sentence_starts: list[tuple[int, int]] | None = (
+            None  # (first token, first character), read once
+        )
 
     # ---- participants ---------------------------------------------------------------------------
 
@@ -374,9 +378,10 @@ class RoleReader:
             if subject is not None and subject.pos_ != "PRON" and self._fits(lower, subject):
                 start, end = _extent(subject)
                 return self.text[start:end], self._cluster(subject, start, end, "actor")
-        sentences = list(self.doc.sents)
-        index = next(i for i, s in enumerate(sentences) if s.start <= pronoun.i < s.end)
-        reach = sentences[max(0, index - PRONOUN_REACH)].start_char
+        if self._sentence_starts is None:
+            self._sentence_starts = [(s.start, s.start_char) for s in self.doc.sents]
+        index = bisect_right(self._sentence_starts, (pronoun.i, len(self.text))) - 1  # the pronoun's sentence
+        reach = self._sentence_starts[max(0, index - PRONOUN_REACH)][1]
         best: tuple[int, Cluster] | None = None
         for cluster in self.table.clusters:
             if not self._fits_cluster(lower, cluster):

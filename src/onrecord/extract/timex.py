@@ -168,12 +168,12 @@ def _select(candidates: list[Candidate]) -> list[Candidate]:
     """The longest candidates that do not overlap, earlier rules first among equals, in text order."""
     order = {rule.name: index for index, rule in enumerate(RULES)}
     chosen: list[Candidate] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(max((c.end for c in candidates), default=0))  # the characters chosen so far
     for cand in sorted(candidates, key=lambda c: (-(c.end - c.start), order[c.rule.name], c.start)):
-        if any(cand.start < end and start < cand.end for start, end in taken):
+        if taken.find(1, cand.start, cand.end) >= 0:
             continue
         chosen.append(cand)
-        taken.append((cand.start, cand.end))
+        taken[cand.start : cand.end] = b"\x01" * (cand.end - cand.start)
     return sorted(chosen, key=lambda c: c.start)
 
 
