@@ -623,9 +623,7 @@ def _antecedent(
     """The previous speaker if recent, else the nearest person mentioned before the pronoun outside
     ``quoted`` (the statement's own quotation); either only if nothing says the pronoun cannot refer to
     them ("she" and a man)."""
-    sentences = list(doc.sents)
-    index = next(i for i, s in enumerate(sentences) if s.start <= pronoun.i < s.end)
-    reach = sentences[max(0, index - PRONOUN_REACH_SENTENCES)].start_char
+    reach = _sentences_back(doc, pronoun, PRONOUN_REACH_SENTENCES)
     plural = pronoun.lower_ in {"they", "their", "we"}
     recent = previous is not None and previous.start >= reach
 
@@ -646,6 +644,17 @@ def _antecedent(
             return since or previous.speaker
         # "he", "she", "his" name a person, not the organisation that spoke last (nor a woman, a man)
     return _latest_person(doc, table, (reach, pronoun.idx), fits, quoted, subjects_only=False)
+
+
+def _sentences_back(doc: Doc, token: Token, count: int) -> int:
+    """Where the sentence ``count`` sentences before ``token``'s starts (walking back from it, so the cost
+    is the length of those sentences, not of the document)."""
+    sentence = token.sent
+    for _ in range(count):
+        if sentence.start == 0:
+            break
+        sentence = doc[sentence.start - 1].sent
+    return sentence.start_char
 
 
 def _latest_person(
