@@ -101,9 +101,18 @@ def test_a_line_that_is_not_utf8_fails_alone(tmp_path, read_all):
 
 def test_giant_line_is_read(tmp_path, read_one):
     path = tmp_path / "feed.jsonl"
-    text = "word " * 400_000
+    text = "word " * 190_000  # 950,000 characters on one line, under the 1,000,000 an article may have
     write_lines(path, json.dumps({"text": text}))
     assert read_one(path).text == text
+
+
+def test_a_record_longer_than_an_article_may_be_fails_alone(tmp_path, read_all):
+    path = tmp_path / "feed.jsonl"
+    write_lines(path, json.dumps({"text": "word " * 210_000}), json.dumps({"text": "A short article."}))
+    failure, article = read_all(path)
+    assert isinstance(failure, Failure) and failure.source.endswith("feed.jsonl:1")
+    assert failure.problem.startswith("the text has 1,050,000 characters") and "split it" in failure.fix
+    assert article.text == "A short article."
 
 
 @pytest.mark.parametrize("content", ["", "\n\n  \n"])

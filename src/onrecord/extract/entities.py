@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from onrecord.extract.gazetteer import Gazetteer, GazetteerEntry
 from onrecord.extract.gender import FirstNames, honorific_sex
@@ -34,6 +34,7 @@ PLAN_PATTERN = re.compile(
 _LEADING_DETERMINER = re.compile(r"^(?:the|The|THE|a|A|an|An)\s+")
 _TRAILING_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 SURNAME_SIMILARITY = 88  # rapidfuzz ratio at which two surnames are spelling variants (Zelensky/Zelenskyy)
+SURNAME_SCAN = 200  # distinct surnames compared in Python; past that, rapidfuzz's process.extract
 MAX_NAME_FORMS = 50  # full names with one first and last word compared before none is joined (hostile text)
 
 
@@ -83,11 +84,14 @@ class EntityTable:
         self.clusters: list[Cluster] = []
         self._by_char: dict[int, tuple[Cluster, int, int]] = {}  # the first mention over each character
         self._mentions: set[tuple[int, int, int]] = set()  # (id(cluster), start, end)
+        self._version = 0  # bumped by every change, so lookups built from the clusters know they are stale
+        self._people_by_suffix: tuple[int, dict[tuple[str, ...], list[Cluster]], list[str]] | None = None
 
     # -- building -------------------------------------------------------------------------------
     def add_mention(self, cluster: Cluster, start: int, end: int, *, name: bool = True) -> None:
         if (id(cluster), start, end) in self._mentions:
             return
+        self._version += 1
         self._mentions.add((id(cluster), start, end))
         cluster.mentions.append((start, end))
         if name:
@@ -97,6 +101,7 @@ class EntityTable:
 
     def merge(self, source: Cluster, target: Cluster) -> None:
         """Move every mention of ``source`` to ``target``."""
+        self._version += 1
         for start, end in source.mentions:
             self._mentions.discard((id(source), start, end))
             for i in range(start, end):
@@ -108,6 +113,7 @@ class EntityTable:
 
     def new_cluster(self, key: str, type_: str, gazetteer: GazetteerEntry | None = None) -> Cluster:
         cluster = Cluster(key=key, type=type_, gazetteer=gazetteer)
+        self._version += 1
         self.clusters.append(cluster)
         return cluster
 
@@ -125,15 +131,31 @@ class EntityTable:
     def person_named(self, name: str) -> Cluster | None:
         """The person whose name or surname this is, allowing spelling variants ("Rütte"); of several
         ("Trump": Donald and Melania Trump), the one mentioned most, unless two tie."""
-        tokens = name_tokens(name)
+        tokens = tuple(name_tokens(name))
         if not tokens:
             return None
-        found = [
-            p
-            for p in self.people()
-            if name_tokens(p.name)[-len(tokens) :] == tokens
-            or (len(tokens) == 1 and fuzz.ratio(name_tokens(p.name)[-1], tokens[0]) >= SURNAME_SIMILARITY)
-        ]
+        by_suffix, surnames = self._people_suffixes()
+        found = {id(p): p for p in by_suffix.get(tokens, ())}
+        if len(tokens) == 1:  # a surname: its spelling variants too
+            for surname in _variants(tokens[0], surnames):
+                found.update((id(p), p) for p in by_suffix[(surname,)])
+        return self._most_mentioned(list(found.values()))
+
+    def _people_suffixes(self) -> tuple[dict[tuple[str, ...], list[Cluster]], list[str]]:
+        """Every person under each tail of its name's words ("trump", "donald trump"), and the distinct
+        surnames; built again only after the table changed."""
+        if self._people_by_suffix is None or self._people_by_suffix[0] != self._version:
+            index: dict[tuple[str, ...], list[Cluster]] = defaultdict(list)
+            for person in self.people():
+                words = tuple(name_tokens(person.name))
+                for k in range(1, len(words) + 1):
+                    index[words[-k:]].append(person)
+            surnames = [key[0] for key in index if len(key) == 1]
+            self._people_by_suffix = (self._version, index, surnames)
+        return self._people_by_suffix[1], self._people_by_suffix[2]
+
+    @staticmethod
+    def _most_mentioned(found: list[Cluster]) -> Cluster | None:
         if len(found) > 1:
             found.sort(key=lambda p: len(p.mentions), reverse=True)
             if len(found[0].mentions) == len(found[1].mentions):
@@ -336,17 +358,43 @@ def _cluster_people(table: EntityTable, mentions: list[RawMention], first_names:
             people.append((tokens, cluster))
             by_ends[tokens[0], tokens[-1]].append((tokens, cluster))
         table.add_mention(cluster, mention.start, mention.end)
+    by_surname: dict[str, list[tuple[int, list[str], Cluster]]] = defaultdict(
+        list
+    )  # with the order they came
+    for order, (tokens, cluster) in enumerate(people):
+        by_surname[tokens[-1]].append((order, tokens, cluster))
     for mention in single:
         token = name_tokens(table.text[mention.start : mention.end])
         if not token:
             continue
         sex = honorific_sex(table.text, mention.start)
-        fits = [(t, c) for t, c in people if sex is None or _first_name_sex(t, first_names) in (None, sex)]
+        fits = [
+            (t, c)
+            for t, c in _with_surname(by_surname, token[0])
+            if sex is None or _first_name_sex(t, first_names) in (None, sex)
+        ]
         cluster = _surname_owner(table, fits, token[0], mention.start)
         if cluster is None:
             cluster = table.new_cluster("PERSON:" + token[0], "PERSON")
+            by_surname[token[-1]].append((len(people), token, cluster))
             people.append((token, cluster))
         table.add_mention(cluster, mention.start, mention.end)
+
+
+def _with_surname(
+    by_surname: dict[str, list[tuple[int, list[str], Cluster]]], surname: str
+) -> list[tuple[list[str], Cluster]]:
+    """The names so far whose last word is ``surname`` or a spelling variant of it, in the order they came."""
+    entries = [entry for key in _variants(surname, list(by_surname)) for entry in by_surname[key]]
+    return [(tokens, cluster) for _, tokens, cluster in sorted(entries, key=lambda entry: entry[0])]
+
+
+def _variants(word: str, words: list[str]) -> list[str]:
+    """``words`` that are ``word`` or a spelling variant of it (Zelensky, Zelenskyy), in their order."""
+    if len(words) <= SURNAME_SCAN:
+        return [w for w in words if w == word or fuzz.ratio(w, word) >= SURNAME_SIMILARITY]
+    found = process.extract(word, words, scorer=fuzz.ratio, score_cutoff=SURNAME_SIMILARITY, limit=None)
+    return [words[index] for _, _, index in sorted(found, key=lambda f: f[2])]  # thousands: compared in C
 
 
 def _fuller_form_of(people: list[tuple[list[str], Cluster]], tokens: list[str]) -> Cluster | None:
@@ -409,11 +457,13 @@ def _surname_owner(
 
 def relabel_person_names(table: EntityTable) -> None:
     """A non-person mention whose text is a known person's surname is that person ("Zelenskyy" GPE)."""
-    people = [c for c in table.clusters if c.type == "PERSON" and len(c.name.split()) > 1]
+    owners: dict[str, Cluster] = {}  # surname -> the first person with it
+    for person in (c for c in table.clusters if c.type == "PERSON" and len(c.name.split()) > 1):
+        owners.setdefault(name_tokens(person.name)[-1], person)
     for cluster in [c for c in table.clusters if c.type in {"GPE", "ORG", "NORP"} and c.gazetteer is None]:
         tokens = name_tokens(cluster.name)
         if len(tokens) != 1:
             continue
-        owner = next((p for p in people if name_tokens(p.name)[-1] == tokens[0]), None)
+        owner = owners.get(tokens[0])
         if owner is not None:
             table.merge(cluster, owner)

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from unidecode import unidecode
 
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _SPACES = re.compile(r"\s+")
+_NAME_SPLIT = re.compile(r"[^\w.-]+")
 
 
+@lru_cache(maxsize=65536)  # the same names are folded again and again while speakers are resolved
 def fold(name: str) -> str:
     """Case-, diacritic- and spacing-insensitive key: "Rütte" -> "rutte", "NATO's" stays "nato's"."""
     return _SPACES.sub(" ", unidecode(name).casefold()).strip()
@@ -21,5 +24,10 @@ def strip_possessive(name: str) -> str:
 
 
 def name_tokens(name: str) -> list[str]:
-    """Folded word tokens of a name without possessives or punctuation."""
-    return [t for t in re.split(r"[^\w.-]+", fold(strip_possessive(name))) if t and t != "."]
+    """Folded word tokens of a name without possessives or punctuation (a new list each call)."""
+    return list(_name_tokens(name))
+
+
+@lru_cache(maxsize=65536)
+def _name_tokens(name: str) -> tuple[str, ...]:
+    return tuple(t for t in _NAME_SPLIT.split(fold(strip_possessive(name))) if t and t != ".")
