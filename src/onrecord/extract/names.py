@@ -12,7 +12,6 @@ _SPACES = re.compile(r"\s+")
 _NAME_SPLIT = re.compile(r"[^\w.-]+")
 
 
-@lru_cache(maxsize=65536)  # the same names are folded again and again while speakers are resolved
 def fold(name: str) -> str:
     """Case-, diacritic- and spacing-insensitive key: "Rütte" -> "rutte", "NATO's" stays "nato's"."""
     return _SPACES.sub(" ", unidecode(name).casefold()).strip()
@@ -28,6 +27,6 @@ def name_tokens(name: str) -> list[str]:
     return list(_name_tokens(name))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)  # the same names are split again and again while speakers are resolved
 def _name_tokens(name: str) -> tuple[str, ...]:
     return tuple(t for t in _NAME_SPLIT.split(fold(strip_possessive(name))) if t and t != ".")
