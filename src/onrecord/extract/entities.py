@@ -239,12 +239,14 @@ def _raw_mentions(doc: Doc, text: str, gazetteer: Gazetteer) -> list[RawMention]
         entry = gazetteer.lookup(match.group())
         if entry is not None:
             taken.append(RawMention(match.start(), match.end(), entry.type, entry))
+    plans = []  # named plans win over the gazetteer names inside them ("the Marshall Plan")
     for match in PLAN_PATTERN.finditer(text):
         start, end = _trim(text, match.start(), match.end())
         start = _skip_leading_names(text, start, end, gazetteer)
         if end - start > 4:
-            taken = [m for m in taken if m.end <= start or m.start >= end]
-            taken.append(RawMention(start, end, "PLAN"))
+            plans.append(RawMention(start, end, "PLAN"))
+            used[start:end] = b"\x01" * (end - start)
+    taken = [m for m in taken if used.find(1, m.start, m.end) < 0] + plans
     for mention in taken:
         used[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
     for ent in doc.ents:
