@@ -129,3 +129,22 @@ def test_named_plan_is_one_entity_across_forms(extract) -> None:
     plan = entity(extract(text), "Victory Plan")
     assert plan.type == "PLAN"
     assert len(plan.mentions) == 2
+
+
+def test_surname_variants_are_the_same_found_in_c_as_in_python() -> None:
+    """Past SURNAME_SCAN surnames, rapidfuzz's process.extract replaces the Python loop: same words, same order."""
+    import random
+
+    from onrecord.extract import entities
+
+    rng = random.Random(7)
+    words = ["".join(rng.choice("aeioubcdklmnrstz") for _ in range(rng.randint(4, 9))) for _ in range(600)]
+    words += ["zelensky", "zelenskyy", "zelenskiy"]
+    rng.shuffle(words)
+    assert len(words) > entities.SURNAME_SCAN
+    for word in ["zelensky", words[0], words[300], "nobodyhere"]:
+        in_python = [
+            w for w in words if w == word or entities.fuzz.ratio(w, word) >= entities.SURNAME_SIMILARITY
+        ]
+        assert entities._variants(word, words) == in_python
+    assert set(entities._variants("zelensky", words)) >= {"zelensky", "zelenskyy", "zelenskiy"}

@@ -537,3 +537,14 @@ def test_span_index_finds_overlaps_with_nested_and_disjoint_spans() -> None:
         (31, 40),
     ]
     assert [(s, e) for s, e, _ in index.overlapping(100, 200)] == []
+
+
+def test_sentences_back_walks_from_the_token_not_the_document(extractor) -> None:
+    from onrecord.extract.statements import _sentences_back
+
+    text = "One came. Two came. Three came. Four came. Five came. Six said it."
+    doc = extractor.nlp(text)
+    it = next(t for t in doc if t.text == "it")
+    assert _sentences_back(doc, it, 0) == text.index("Six")
+    assert _sentences_back(doc, it, 4) == text.index("Two")
+    assert _sentences_back(doc, it, 40) == 0  # not past the first sentence
