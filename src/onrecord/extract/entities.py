@@ -360,9 +360,8 @@ def _cluster_people(table: EntityTable, mentions: list[RawMention], first_names:
             people.append((tokens, cluster))
             by_ends[tokens[0], tokens[-1]].append((tokens, cluster))
         table.add_mention(cluster, mention.start, mention.end)
-    by_surname: dict[str, list[tuple[int, list[str], Cluster]]] = defaultdict(
-        list
-    )  # with the order they came
+    # every name under its last word, with the order it came in
+    by_surname: dict[str, list[tuple[int, list[str], Cluster]]] = defaultdict(list)
     for order, (tokens, cluster) in enumerate(people):
         by_surname[tokens[-1]].append((order, tokens, cluster))
     for mention in single:
