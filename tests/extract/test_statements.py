@@ -514,37 +514,3 @@ def test_report_owned_by_its_source_is_a_statement(
 
 def test_a_noun_phrase_is_not_a_cue(extract) -> None:
     assert extract("The first point of the plan is a ceasefire.").statements == ()
-
-
-def test_span_index_finds_overlaps_with_nested_and_disjoint_spans() -> None:
-    from onrecord.extract.statements import Candidate, SpanIndex
-
-    index = SpanIndex.of_candidates(
-        [
-            Candidate(source=(0, 5), cue=(6, 10), content=((11, 100),), kind="indirect"),
-            Candidate(source=(20, 25), cue=(26, 30), content=((31, 40),), kind="indirect"),  # inside 11-100
-            Candidate(source=None, cue=None, content=((200, 210),), kind="direct"),
-        ]
-    )
-    assert index.overlaps(50, 60)  # only the long span starting at 11 reaches here
-    assert index.overlaps(205, 300)
-    assert not index.overlaps(100, 200)  # spans are half-open
-    assert not index.overlaps(210, 220)
-    assert sorted((s, e) for s, e, _ in index.overlapping(24, 32)) == [
-        (11, 100),
-        (20, 25),
-        (26, 30),
-        (31, 40),
-    ]
-    assert [(s, e) for s, e, _ in index.overlapping(100, 200)] == []
-
-
-def test_sentences_back_walks_from_the_token_not_the_document(extractor) -> None:
-    from onrecord.extract.statements import _sentences_back
-
-    text = "One came. Two came. Three came. Four came. Five came. Six said it."
-    doc = extractor.nlp(text)
-    it = next(t for t in doc if t.text == "it")
-    assert _sentences_back(doc, it, 0) == text.index("Six")
-    assert _sentences_back(doc, it, 4) == text.index("Two")
-    assert _sentences_back(doc, it, 40) == 0  # not past the first sentence

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -19,6 +20,7 @@ from rapidfuzz import fuzz, process
 from onrecord.extract.gazetteer import Gazetteer, GazetteerEntry
 from onrecord.extract.gender import FirstNames, honorific_sex
 from onrecord.extract.names import fold, name_tokens, strip_possessive
+from onrecord.extract.spans import CharMask
 from onrecord.ids import content_id
 from onrecord.model import Entity, Role, Span
 
@@ -226,14 +228,11 @@ def find_entities(
 
 def _raw_mentions(doc: Doc, text: str, gazetteer: Gazetteer) -> list[RawMention]:
     taken: list[RawMention] = []
-    used = bytearray(len(text))  # the characters of ``taken``, filled once the plans are in
-
-    def free(start: int, end: int) -> bool:
-        return used.find(1, start, end) < 0
+    used = CharMask(len(text))  # the characters of ``taken``, filled once the plans are in
 
     def take(mention: RawMention) -> None:
         taken.append(mention)
-        used[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
+        used.take(mention.start, mention.end)
 
     for match in gazetteer.pattern.finditer(text):
         entry = gazetteer.lookup(match.group())
@@ -245,15 +244,15 @@ def _raw_mentions(doc: Doc, text: str, gazetteer: Gazetteer) -> list[RawMention]
         start = _skip_leading_names(text, start, end, gazetteer)
         if end - start > 4:
             plans.append(RawMention(start, end, "PLAN"))
-            used[start:end] = b"\x01" * (end - start)
-    taken = [m for m in taken if used.find(1, m.start, m.end) < 0] + plans
+            used.take(start, end)
+    taken = [m for m in taken if used.free(m.start, m.end)] + plans
     for mention in taken:
-        used[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
+        used.take(mention.start, mention.end)
     for ent in doc.ents:
         if ent.label_ not in ENTITY_LABELS:
             continue
         start, end = _trim(text, ent.start_char, ent.end_char)
-        if end <= start or not free(start, end) or not any(ch.isupper() for ch in text[start:end]):
+        if end <= start or not used.free(start, end) or not any(ch.isupper() for ch in text[start:end]):
             continue
         if ent.label_ == "PERSON":
             start = skip_leading_titles(text, start, end)
@@ -265,17 +264,17 @@ def _raw_mentions(doc: Doc, text: str, gazetteer: Gazetteer) -> list[RawMention]
             take(RawMention(start, end, generic.type, generic, generic=True))
         else:
             take(RawMention(start, end, ent.label_))
-    taken.extend(_generic_aliases(text, gazetteer, free))
+    taken.extend(_generic_aliases(text, gazetteer, used.free))
     return sorted(taken, key=lambda m: m.start)
 
 
-def _generic_aliases(text: str, gazetteer: Gazetteer, free: object) -> list[RawMention]:
+def _generic_aliases(text: str, gazetteer: Gazetteer, free: Callable[[int, int], bool]) -> list[RawMention]:
     """Capitalized generic aliases spaCy missed ("the Alliance" inside a role description)."""
     found = []
     for entry in gazetteer.entries:
         for alias in entry.generic_aliases:
             for match in re.finditer(rf"\b{re.escape(alias)}\b", text):
-                if free(match.start(), match.end()):  # type: ignore[operator]
+                if free(match.start(), match.end()):
                     found.append(RawMention(match.start(), match.end(), entry.type, entry, generic=True))
     return found
 

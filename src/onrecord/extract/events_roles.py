@@ -11,13 +11,13 @@ mention is linked to a canonical entity through the entity table; pronouns and r
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from onrecord.extract.entities import Cluster, EntityTable
 from onrecord.extract.events_frames import Frame
 from onrecord.extract.roles import TITLE_HEADS, resolve_description
+from onrecord.extract.spans import sentence_start_back
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -132,9 +132,6 @@ class RoleReader:
         self.doc = doc
         self.table = table
         self.text = table.text  # the Doc rebuilds its text from the tokens at every access
-        self._sentence_starts: list[tuple[int, int]] | None = (
-            None  # (first token, first character), read once
-        )
 
     # ---- participants ---------------------------------------------------------------------------
 
@@ -378,10 +375,7 @@ class RoleReader:
             if subject is not None and subject.pos_ != "PRON" and self._fits(lower, subject):
                 start, end = _extent(subject)
                 return self.text[start:end], self._cluster(subject, start, end, "actor")
-        if self._sentence_starts is None:
-            self._sentence_starts = [(s.start, s.start_char) for s in self.doc.sents]
-        index = bisect_right(self._sentence_starts, (pronoun.i, len(self.text))) - 1  # the pronoun's sentence
-        reach = self._sentence_starts[max(0, index - PRONOUN_REACH)][1]
+        reach = sentence_start_back(self.doc, pronoun, PRONOUN_REACH)
         best: tuple[int, Cluster] | None = None
         for cluster in self.table.clusters:
             if not self._fits_cluster(lower, cluster):

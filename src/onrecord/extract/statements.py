@@ -12,11 +12,9 @@ their roles ("The Alliance Secretary General"), pronouns to the previous speaker
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from itertools import accumulate
-from typing import TYPE_CHECKING, Generic, NamedTuple, Protocol, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from onrecord.extract.entities import Cluster, EntityTable, skip_leading_titles
 from onrecord.extract.gender import FirstNames, Genders
@@ -24,6 +22,7 @@ from onrecord.extract.lexicon import CLAUSE_ONLY_LEMMAS, CUE_LEMMAS, is_cue_verb
 from onrecord.extract.names import name_tokens
 from onrecord.extract.quotes import DirectQuote, Quote, attribute_quotes, find_quotes
 from onrecord.extract.roles import resolve_description
+from onrecord.extract.spans import CharMask, SpanIndex, sentence_start_back
 from onrecord.ids import content_id
 from onrecord.model import Article, RelatedItem, Span, Speaker, Statement, StatementKind
 
@@ -31,7 +30,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as DocSpan
 
-T = TypeVar("T")
 EXTRACTOR = "statements.v1"
 PRONOUNS = frozenset({"he", "she", "they", "him", "her", "his", "their", "i", "we"})
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
@@ -111,7 +109,7 @@ def find_statements(
     quotes = find_quotes(text)
     directs = attribute_quotes(doc, quotes, text)
     candidates = [_from_direct(d) for d in directs]
-    quoted = SpanIndex.of_quotes(quotes)
+    quoted = SpanIndex((q.start, q.end, q) for q in quotes)
     candidates = _merge(candidates, [_mark_mixed(c, quoted) for c in _indirect(doc, directs, text)])
     candidates = [c for c in candidates if not _inside(c.position, in_related)]
     lines = _headlines(doc, text, table, related)  # a transcript's quoted "PENCE: …" lines are not nested
@@ -121,7 +119,7 @@ def find_statements(
     whole = [c for c in candidates if c.kind == "direct" and _spans_parts(text, c)]
     # "… – Rütte", a signed quotation, a transcript line, a block quotation: what the tagger finds inside
     # them is nested in them
-    whole += lines + _block_quotes(doc, text, quotes)
+    whole += lines + _block_quotes(doc, text, quoted)
     in_whole_content = SpanIndex((s, e, w) for w in whole for s, e in w.content)
     chosen = whole + [
         c
@@ -133,12 +131,11 @@ def find_statements(
         )
     ]
     in_whole = {id(c) for c in whole}
-    starts = [q.start for q in quotes]
-    extra = [c for c in candidates if id(c) not in in_whole and not _nested(c, quotes, starts)]
+    extra = [c for c in candidates if id(c) not in in_whole and not _nested(c, quoted)]
     extra += [c for c in lines if id(c) not in in_whole]
     candidates = chosen + _unclaimed(chosen, extra)
     candidates.sort(key=lambda c: c.position)
-    taken = SpanIndex.of_candidates(candidates)
+    taken = _candidate_spans(candidates)
     candidates = _continued(text, [_around_parenthetical(doc, text, c, taken) for c in candidates], quotes)
     return _resolve(doc, article, table, candidates, Genders(text, first_names), quotes)
 
@@ -244,15 +241,13 @@ def _headlines(doc: Doc, text: str, table: EntityTable, related: tuple[RelatedIt
     return found
 
 
-def _block_quotes(doc: Doc, text: str, quotes: list[Quote]) -> list[Candidate]:
+def _block_quotes(doc: Doc, text: str, quotes: SpanIndex[Quote]) -> list[Candidate]:
     """A paragraph that ends in a reporting verb and a colon ("The governor added:") introduces the next
     paragraph as the speaker's words, as web pages set a block quotation without quote marks."""
     found = []
-    starts = [q.start for q in quotes]  # in text order, not overlapping
     for match in BLOCK_INTRO.finditer(text):
         block = (match.start("block"), match.end("block"))
-        before = bisect_right(starts, block[0])
-        if before and quotes[before - 1].end > block[0]:
+        if quotes.overlaps(block[0], block[0] + 1):
             continue  # a quotation in marks: the quote rules read it
         words = doc.char_span(match.start("intro"), match.end("intro"), alignment_mode="contract")
         cue = next((t for t in reversed(words or ()) if is_cue_verb(t)), None)
@@ -301,7 +296,7 @@ def _trained(
 def _from_learned(predicted: Learned, text: str, quotes: SpanIndex[Quote]) -> Candidate:
     content = _join_fragments(text, [(c.start, c.end) for c in predicted.content])
     source = predicted.source
-    quoted = [any(qs <= s and e <= qe for qs, qe, _ in quotes.overlapping(s, e)) for s, e in content]
+    quoted = [quotes.containing(s, e) for s, e in content]
     candidate = Candidate(
         source=(source.start, source.end) if source else None,
         cue=(predicted.cue.start, predicted.cue.end) if predicted.cue else None,
@@ -376,19 +371,16 @@ def _join_fragments(text: str, spans: list[tuple[int, int]]) -> tuple[tuple[int,
 
 def _unclaimed(found: list[Candidate], extra: list[Candidate]) -> list[Candidate]:
     """The extra candidates whose content no found candidate (nor an earlier extra one) covers."""
-    claimed = bytearray(max((e for c in (*found, *extra) for _, e in c.content), default=0))
-
-    def claim(candidate: Candidate) -> None:
-        for start, end in candidate.content:
-            claimed[start:end] = b"\x01" * (end - start)
-
+    claimed = CharMask(max((e for c in (*found, *extra) for _, e in c.content), default=0))
     for candidate in found:
-        claim(candidate)
+        for start, end in candidate.content:
+            claimed.take(start, end)
     kept: list[Candidate] = []
     for candidate in extra:
-        if all(claimed.find(1, start, end) < 0 for start, end in candidate.content):
+        if all(claimed.free(start, end) for start, end in candidate.content):
             kept.append(candidate)
-            claim(candidate)
+            for start, end in candidate.content:
+                claimed.take(start, end)
     return kept
 
 
@@ -412,36 +404,9 @@ def _continued(text: str, candidates: list[Candidate], quotes: list[Quote]) -> l
     return result
 
 
-class SpanIndex(Generic[T]):
-    """Spans, each with what it belongs to, for overlap tests in log time; ``overlapping`` walks only
-    back over spans that start before the query ends."""
-
-    def __init__(self, spans: Iterable[tuple[int, int, T]]) -> None:
-        self.spans = sorted(spans, key=lambda s: (s[0], s[1]))
-        self.starts = [start for start, _, _ in self.spans]
-        self.reach = list(
-            accumulate((end for _, end, _ in self.spans), max)
-        )  # furthest end of spans[: i + 1]
-
-    @classmethod
-    def of_candidates(cls, candidates: list[Candidate]) -> SpanIndex[Candidate]:
-        """Every source, cue and content span of the candidates."""
-        return SpanIndex((*p, c) for c in candidates for p in (c.source, c.cue, *c.content) if p is not None)
-
-    @classmethod
-    def of_quotes(cls, quotes: list[Quote]) -> SpanIndex[Quote]:
-        return SpanIndex((q.start, q.end, q) for q in quotes)
-
-    def overlaps(self, start: int, end: int) -> bool:
-        before = bisect_left(self.starts, end)  # spans starting before ``end``
-        return before > 0 and self.reach[before - 1] > start
-
-    def overlapping(self, start: int, end: int) -> Iterator[tuple[int, int, T]]:
-        j = bisect_left(self.starts, end) - 1
-        while j >= 0 and self.reach[j] > start:
-            if self.spans[j][1] > start:
-                yield self.spans[j]
-            j -= 1
+def _candidate_spans(candidates: list[Candidate]) -> SpanIndex[Candidate]:
+    """Every source, cue and content span of the candidates."""
+    return SpanIndex((*p, c) for c in candidates for p in (c.source, c.cue, *c.content) if p is not None)
 
 
 def _around_parenthetical(
@@ -463,12 +428,10 @@ def _around_parenthetical(
     return replace(candidate, content=tuple(sorted((*candidate.content, *extra))))
 
 
-def _nested(candidate: Candidate, quotes: list[Quote], starts: list[int]) -> bool:
-    """A reporting clause inside someone's quotation ("I think …" in a quote) is part of that quote.
-    ``quotes`` are in text order and do not overlap; ``starts`` are their starts."""
+def _nested(candidate: Candidate, quotes: SpanIndex[Quote]) -> bool:
+    """A reporting clause inside someone's quotation ("I think …" in a quote) is part of that quote."""
     cue = candidate.cue
-    before = bisect_left(starts, cue[0]) if cue is not None else 0  # quotes starting before the cue
-    return cue is not None and before > 0 and cue[1] < quotes[before - 1].end
+    return cue is not None and any(qs < cue[0] and cue[1] < qe for qs, qe, _ in quotes.overlapping(*cue))
 
 
 def _mark_mixed(candidate: Candidate, quotes: SpanIndex[Quote]) -> Candidate:
@@ -623,7 +586,7 @@ def _antecedent(
     """The previous speaker if recent, else the nearest person mentioned before the pronoun outside
     ``quoted`` (the statement's own quotation); either only if nothing says the pronoun cannot refer to
     them ("she" and a man)."""
-    reach = _sentences_back(doc, pronoun, PRONOUN_REACH_SENTENCES)
+    reach = sentence_start_back(doc, pronoun, PRONOUN_REACH_SENTENCES)
     plural = pronoun.lower_ in {"they", "their", "we"}
     recent = previous is not None and previous.start >= reach
 
@@ -644,17 +607,6 @@ def _antecedent(
             return since or previous.speaker
         # "he", "she", "his" name a person, not the organisation that spoke last (nor a woman, a man)
     return _latest_person(doc, table, (reach, pronoun.idx), fits, quoted, subjects_only=False)
-
-
-def _sentences_back(doc: Doc, token: Token, count: int) -> int:
-    """Where the sentence ``count`` sentences before ``token``'s starts (walking back from it, so the cost
-    is the length of those sentences, not of the document)."""
-    sentence = token.sent
-    for _ in range(count):
-        if sentence.start == 0:
-            break
-        sentence = doc[sentence.start - 1].sent
-    return sentence.start_char
 
 
 def _latest_person(

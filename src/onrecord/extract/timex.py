@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from onrecord.extract.spans import CharMask
 from onrecord.extract.timex_calendar import value_range
 from onrecord.extract.timex_grammar import RULES, resolve_text
 from onrecord.extract.timex_rules import Context, NoAnchor, Resolved, Rule, shift_from
@@ -168,12 +169,12 @@ def _select(candidates: list[Candidate]) -> list[Candidate]:
     """The longest candidates that do not overlap, earlier rules first among equals, in text order."""
     order = {rule.name: index for index, rule in enumerate(RULES)}
     chosen: list[Candidate] = []
-    taken = bytearray(max((c.end for c in candidates), default=0))  # the characters chosen so far
+    taken = CharMask(max((c.end for c in candidates), default=0))  # the characters chosen so far
     for cand in sorted(candidates, key=lambda c: (-(c.end - c.start), order[c.rule.name], c.start)):
-        if taken.find(1, cand.start, cand.end) >= 0:
+        if not taken.free(cand.start, cand.end):
             continue
         chosen.append(cand)
-        taken[cand.start : cand.end] = b"\x01" * (cand.end - cand.start)
+        taken.take(cand.start, cand.end)
     return sorted(chosen, key=lambda c: c.start)
 
 

@@ -1,0 +1,72 @@
+"""Overlap tests and sentence reach that stay linear on long texts, shared by the extractors.
+
+- :class:`CharMask`: characters marked as taken, as spans are chosen one by one ("is any character of
+  this span taken yet?" in C, not a scan of every span chosen so far);
+- :class:`SpanIndex`: a fixed set of spans, each with what it belongs to, queried in log time;
+- :func:`sentence_start_back`: where the sentence some sentences before a token starts, found by walking
+  back from the token rather than listing every sentence of the document.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator
+from itertools import accumulate
+from typing import TYPE_CHECKING, Generic, TypeVar
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+T = TypeVar("T")
+
+
+class CharMask:
+    """Characters ``[0, size)``, each taken or free."""
+
+    def __init__(self, size: int) -> None:
+        self._taken = bytearray(size)
+
+    def take(self, start: int, end: int) -> None:
+        self._taken[start:end] = b"\x01" * (end - start)
+
+    def free(self, start: int, end: int) -> bool:
+        """No character of ``[start, end)`` is taken."""
+        return self._taken.find(1, start, end) < 0
+
+
+class SpanIndex(Generic[T]):
+    """Spans, each with what it belongs to, for overlap tests in log time; ``overlapping`` walks only
+    back over spans that start before the query ends."""
+
+    def __init__(self, spans: Iterable[tuple[int, int, T]]) -> None:
+        self.spans = sorted(spans, key=lambda s: (s[0], s[1]))
+        self.starts = [start for start, _, _ in self.spans]
+        self.reach = list(
+            accumulate((end for _, end, _ in self.spans), max)
+        )  # furthest end of spans[: i + 1]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        before = bisect_left(self.starts, end)  # spans starting before ``end``
+        return before > 0 and self.reach[before - 1] > start
+
+    def overlapping(self, start: int, end: int) -> Iterator[tuple[int, int, T]]:
+        j = bisect_left(self.starts, end) - 1
+        while j >= 0 and self.reach[j] > start:
+            if self.spans[j][1] > start:
+                yield self.spans[j]
+            j -= 1
+
+    def containing(self, start: int, end: int) -> bool:
+        """Some span holds all of ``[start, end)``."""
+        return any(s <= start and end <= e for s, e, _ in self.overlapping(start, end))
+
+
+def sentence_start_back(doc: Doc, token: Token, count: int) -> int:
+    """Where the sentence ``count`` sentences before ``token``'s starts (walking back from it, so the cost
+    is the length of those sentences, not of the document)."""
+    sentence = token.sent
+    for _ in range(count):
+        if sentence.start == 0:
+            break
+        sentence = doc[sentence.start - 1].sent
+    return sentence.start_char
