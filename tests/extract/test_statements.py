@@ -293,6 +293,22 @@ def test_pronoun_skips_people_talked_about_since_the_last_statement(extract, tex
     assert {s.speaker.name for s in statements} == {"Lena Novak"}
 
 
+def test_a_poll_that_opens_its_clause_reports_the_clause(extract) -> None:
+    text = (
+        "In a new Harbor Institute poll released Thursday, Mayor Elena Marsh leads her rival by four points."
+    )
+    statement = only(extract(text))
+    assert statement.speaker.span is not None
+    assert statement.speaker.span.text == "a new Harbor Institute poll released Thursday"
+    assert statement.cue is not None and statement.cue.text == "In"
+    assert contents(statement) == ["Mayor Elena Marsh leads her rival by four points"]
+
+
+def test_a_place_that_opens_its_clause_reports_nothing(extract) -> None:
+    text = "In the polling station on Main Street, voters waited for an hour."
+    assert all(s.cue is None or s.cue.text != "In" for s in extract(text).statements)
+
+
 @pytest.mark.parametrize(
     "text",
     [

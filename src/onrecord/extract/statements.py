@@ -38,6 +38,7 @@ RELATIVES = frozenset({"who", "which", "that"})
 SPEAKER_TYPES = frozenset({"PERSON", "ORG", "MEDIA", "GPE", "NORP"})  # entities that can say something
 NOT_PEOPLE = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "LAW"})
 MIN_CONTENT_TOKENS = 3
+FINDING_NOUNS = frozenset({"poll", "survey", "study"})  # "In a new poll, …" reports what follows
 METADATA_RELATIONS = frozenset({"reported_by", "with_reference_to", "dateline"})
 MIN_TOPIC_TOKENS = 1  # a learned attribution's content needs a word that is not a pronoun
 SUBJECT_REACH = 3  # verbs climbed from a cue to find its subject
@@ -158,6 +159,8 @@ def _indirect(doc: Doc, directs: list[DirectQuote], text: str) -> list[Candidate
     for token in doc:
         if token.lower_ == "according":
             candidate = _according_to(token, text)
+        elif token.lower_ == "in":
+            candidate = _in_findings(token, text)
         elif is_cue_verb(token) and token.i not in used_cues:
             candidate = _reporting_clause(token, text)
         else:
@@ -205,6 +208,22 @@ def _according_to(according: Token, text: str) -> Candidate | None:
         return None
     cue = (according.idx, to.idx + len(to))
     return Candidate(source=source, cue=cue, content=tuple(content), kind="indirect")
+
+
+def _in_findings(in_: Token, text: str) -> Candidate | None:
+    """ "In a new Fox News poll released Thursday, Trump leads by 4 points": a poll, survey or study
+    that opens its clause reports the clause, as PolNeAR annotates it."""
+    head = in_.head
+    if in_.dep_ != "prep" or head.pos_ not in {"VERB", "AUX"} or head.i < in_.i:
+        return None
+    finding = next((c for c in in_.children if c.dep_ == "pobj"), None)
+    if finding is None or finding.lemma_.lower() not in FINDING_NOUNS:
+        return None
+    content = _clip(_minus(head, in_), _clause_bounds(text, in_.idx, semicolons=True))
+    if _token_count(in_.doc, content) < MIN_CONTENT_TOKENS:
+        return None
+    cue = (in_.idx, in_.idx + len(in_))
+    return Candidate(source=_subtree_offsets(finding), cue=cue, content=tuple(content), kind="indirect")
 
 
 def _headlines(doc: Doc, text: str, table: EntityTable, related: tuple[RelatedItem, ...]) -> list[Candidate]:
