@@ -65,6 +65,19 @@ def test_split_quote_is_one_statement_with_two_parts(extract) -> None:
     assert statement.kind == "direct"
 
 
+def test_quotation_ending_a_sentence_is_not_split_from_the_next_sentences_quote(extract) -> None:
+    text = (
+        "Mayor Elena Marsh says the budget is “the same broken promise the council made last year.” "
+        "She adds, “Nobody in the harbour district believes it any more.”"
+    )
+    statements = extract(text).statements
+    assert [contents(s) for s in statements] == [
+        ["the budget is “the same broken promise the council made last year.”"],
+        ["“Nobody in the harbour district believes it any more.”"],
+    ]
+    assert [s.cue.text for s in statements if s.cue] == ["says", "adds"]
+
+
 LONG_ATTRIBUTION = (
     "Mayor Elena Marsh said on Tuesday, after the council had met for six hours in the old town hall."
 )

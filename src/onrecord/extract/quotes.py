@@ -158,7 +158,7 @@ def _window(doc: Doc, start: int, end: int) -> Span | None:
 
 def _attribution_after(doc: Doc, text: str, quote: Quote, nxt: Quote | None) -> Attribution | None:
     """`"…," Rutte said.` / `"…," said Rutte, adding …` : a cue verb right after the quote."""
-    if quote.end >= len(text) or not _ends_clause(text, quote):
+    if quote.end >= len(text) or not _ends_clause(text, quote) or _ends_sentence_inside(text, quote):
         return None
     limit = min(len(text), quote.end + MAX_GAP_CHARS)
     if nxt is not None:
@@ -180,6 +180,15 @@ def _ends_clause(text: str, quote: Quote) -> bool:
     unlike a phrase quoted mid-sentence."""
     inner = text[quote.start : quote.end].rstrip(CLOSING + "\"'")
     return inner[-1:] in QUOTE_FINAL_PUNCT or bool(re.match(r"\s*,", text[quote.end :]))
+
+
+def _ends_sentence_inside(text: str, quote: Quote) -> bool:
+    """A quotation set into a sentence ('She says Trump represents the “same rigged system.”') that ends
+    that sentence: the next sentence ('She adds, “…”') attributes what follows it, not this quotation."""
+    before = text[: quote.start].rstrip(" \t\u00a0")
+    inner = text[quote.start : quote.end].rstrip(CLOSING + "\"'")
+    after = text[quote.end :].lstrip(" \t\u00a0")
+    return bool(before) and before[-1].isalnum() and inner.endswith(".") and after[:1].isupper()
 
 
 def _attribution_before(doc: Doc, text: str, quote: Quote) -> Attribution | None:
