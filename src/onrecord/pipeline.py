@@ -57,10 +57,10 @@ class Extractor:
         walk the loaded models and tables again (about 0.5 s, 4 %, of extracting PolNeAR dev). Frozen
         objects are still freed by reference counting; only cycles among them are never collected.
         """
-        from onrecord.nlp import load_pipeline, use_numpy_matmul, use_token_attributes
+        from onrecord.nlp import load_parsing_pipeline, use_numpy_matmul, use_token_attributes
 
         options = options or ExtractOptions()
-        nlp = load_pipeline(options.model)
+        nlp = load_parsing_pipeline(options.model)
         use_token_attributes(nlp)
         use_numpy_matmul(nlp)
         extractor = cls(nlp, options)

@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from onrecord.eval.timeml import TimexScores, evaluate_timeml
-from onrecord.nlp import DEFAULT_MODEL, load_pipeline
+from onrecord.nlp import DEFAULT_MODEL, load_parsing_pipeline
 
 DIR_ARG = typer.Argument(..., help="A folder of TimeML .tml files (read recursively).")
 JSON_OPT = typer.Option(False, "--json", help="Print one JSON object instead of a table.")
@@ -28,7 +28,7 @@ def eval_timeml(
 
     Example: onrecord eval timeml ../shared/data/timeml/TBAQ-cleaned
     """
-    scores = evaluate_timeml(directory, load_pipeline(model))
+    scores = evaluate_timeml(directory, load_parsing_pipeline(model))
     if errors is not None:
         with errors.open("w", encoding="utf-8") as out:
             out.write("document\ttext (gold|system)\tgold\tsystem\n")

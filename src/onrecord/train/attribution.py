@@ -240,12 +240,12 @@ def train_attribution(
     ``progress`` is called with (articles parsed, articles in all).
     """
     from onrecord.eval.polnear import read_polnear
-    from onrecord.nlp import load_pipeline
+    from onrecord.nlp import load_parsing_pipeline
 
     options = options or TrainOptions()
     gold = list(islice(read_polnear(data_dir, options.metadata), options.limit))
     if nlp is None:
-        nlp = load_pipeline()
+        nlp = load_parsing_pipeline()
 
     def parsed() -> Iterator[tuple[Doc, Sequence[GoldAttribution]]]:
         for done, (doc, article) in enumerate(parse_gold(gold, nlp), start=1):
@@ -253,5 +253,10 @@ def train_attribution(
                 progress(done, len(gold))
             yield doc, article.attributions
 
-    extra = {"data": Path(data_dir).name, "spacy_model": nlp.meta.get("name", ""), **options.extra}
+    extra = {
+        "data": Path(data_dir).name,
+        "spacy_model": nlp.meta.get("name", ""),
+        "spacy_components": list(nlp.pipe_names),  # the parse it learned from (paragraph_breaks or not)
+        **options.extra,
+    }
     return train_on_docs(parsed(), replace(options, extra=extra))

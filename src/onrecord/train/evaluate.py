@@ -107,7 +107,7 @@ def format_table(report: ModelReport) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     from onrecord.eval.polnear import read_polnear
-    from onrecord.nlp import load_pipeline
+    from onrecord.nlp import load_parsing_pipeline
     from onrecord.train.attribution import parse_gold
 
     parser = argparse.ArgumentParser(description="Score the attribution model on a PolNeAR split.")
@@ -118,7 +118,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     model = AttributionModel.load(args.model)
     gold = list(read_polnear(args.split, args.metadata))
-    report = score_model(model, parse_gold(gold, load_pipeline()))
+    report = score_model(model, parse_gold(gold, load_parsing_pipeline()))
     print(json.dumps(report.as_dict()) if args.json else format_table(report))
     return 0
 
