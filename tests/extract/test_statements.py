@@ -78,6 +78,21 @@ def test_quotation_ending_a_sentence_is_not_split_from_the_next_sentences_quote(
     assert [s.cue.text for s in statements if s.cue] == ["says", "adds"]
 
 
+@pytest.mark.parametrize(
+    ("dateline", "speaker"),
+    [
+        ("NORTHPORT -- ", "Mayor Elena Marsh"),
+        ("ATLANTIC CITY — ", "Mayor Elena Marsh"),
+        ("", "Mayor Elena Marsh"),
+    ],
+)
+def test_a_dateline_the_parse_runs_into_the_speaker_is_not_part_of_it(extract, dateline, speaker) -> None:
+    text = f"{dateline}Mayor Elena Marsh, visiting the site on Monday, said the bridge would reopen in May."
+    statement = only(extract(text))
+    assert statement.speaker.span is not None and statement.speaker.span.text == speaker
+    assert statement.speaker.name == "Elena Marsh"
+
+
 LONG_ATTRIBUTION = (
     "Mayor Elena Marsh said on Tuesday, after the council had met for six hours in the old town hall."
 )

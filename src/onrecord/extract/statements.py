@@ -57,6 +57,8 @@ _NAME = rf"(?P<name>{_WORD}(?:{_SPACE}+{_WORD}){{0,3}})"  # up to four words: "J
 HEADLINE_DASH = re.compile(
     rf"(?P<content>\S.{{14,}}?\S){_SPACE}*(?P<dash>(?<={_SPACE})-(?={_SPACE})|[–—―]){_SPACE}*{_NAME}{_SPACE}*\.?{_SPACE}*"
 )
+# "WASHINGTON -- ", "ATLANTIC CITY — ", "BRUSSELS (Reuters) - " opening a paragraph
+DATELINE = re.compile(rf"[A-Z][A-Z.,'’ ]{{1,40}}(?:\([^)\n]{{1,30}}\))?{_SPACE}+(?:--|[—–-]){_SPACE}+")
 # "Pat Caddell: …", and transcript lines inside a quotation: '"PENCE: Well, …'
 TITLE_COLON = re.compile(rf"[\"“]?{_NAME}(?P<colon>:){_SPACE}+(?P<content>\S.{{10,}})")
 
@@ -136,6 +138,7 @@ def find_statements(
     extra += [c for c in lines if id(c) not in in_whole]
     candidates = chosen + _unclaimed(chosen, extra)
     candidates.sort(key=lambda c: c.position)
+    candidates = [_without_dateline(text, c) for c in candidates]
     taken = _candidate_spans(candidates)
     candidates = _continued(text, [_around_parenthetical(doc, text, c, taken) for c in candidates], quotes)
     return _resolve(doc, article, table, candidates, Genders(text, first_names), quotes)
@@ -401,6 +404,20 @@ def _unclaimed(found: list[Candidate], extra: list[Candidate]) -> list[Candidate
             for start, end in candidate.content:
                 claimed.take(start, end)
     return kept
+
+
+def _without_dateline(text: str, candidate: Candidate) -> Candidate:
+    """A source that opens its paragraph with the dateline the parse ran into it ("WASHINGTON -- President
+    Obama, …, said") starts after the dateline."""
+    if candidate.source is None:
+        return candidate
+    start, end = candidate.source
+    if start and text[start - 1] != "\n":
+        return candidate
+    match = DATELINE.match(text, start, end)
+    if match is None or match.end() >= end:
+        return candidate
+    return replace(candidate, source=(match.end(), end))
 
 
 def _continued(text: str, candidates: list[Candidate], quotes: list[Quote]) -> list[Candidate]:
