@@ -93,6 +93,22 @@ def test_a_dateline_the_parse_runs_into_the_speaker_is_not_part_of_it(extract, d
     assert statement.speaker.name == "Elena Marsh"
 
 
+@pytest.mark.parametrize(
+    ("headline", "speaker", "cue", "content"),
+    [
+        ("Harbor council votes to hold mayor's aide in contempt", "Harbor council", "votes", "to hold mayor's aide in contempt"),
+        ("Federal court rules against Northport's bridge tolls", "Federal court", "rules against", "Northport's bridge tolls"),
+    ],
+)  # fmt: skip
+def test_a_headline_verb_the_tagger_reads_as_a_noun_is_a_cue(
+    extract, headline, speaker, cue, content
+) -> None:
+    text = f"{headline}\n\nThe decision came on Monday."
+    statement = only(extract(text))
+    assert statement.speaker.span is not None and statement.speaker.span.text == speaker
+    assert statement.cue is not None and (statement.cue.text, contents(statement)) == (cue, [content])
+
+
 LONG_ATTRIBUTION = (
     "Mayor Elena Marsh said on Tuesday, after the council had met for six hours in the old town hall."
 )

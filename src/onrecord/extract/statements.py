@@ -338,8 +338,9 @@ def _says_something(doc: Doc, candidate: Candidate) -> bool:
 
 def _has_cue(doc: Doc, candidate: Candidate) -> bool:
     """The cue is a verb ("said", "has commented on"), a reporting phrase ("according to"), a mark
-    (":", "―") or a reporting word tagged as a noun after its source (:func:`_reporting_noun`), not a noun
-    phrase the tagger mistook ("The first point of …")."""
+    (":", "―"), a reporting word tagged as a noun after its source (:func:`_reporting_noun`), or a noun
+    right between a noun source it does not belong to and its content (a headline verb: "House panel
+    votes to …"); not a noun phrase the tagger mistook ("The first point of …")."""
     if candidate.cue is None:
         return False
     words = doc.char_span(*candidate.cue, alignment_mode="expand") or ()
@@ -348,7 +349,23 @@ def _has_cue(doc: Doc, candidate: Candidate) -> bool:
     if candidate.source is None or candidate.source[1] > candidate.cue[0]:
         return False
     source = doc.char_span(*candidate.source, alignment_mode="expand")
-    return source is not None and any(_reporting_noun(token, source) for token in words)
+    if source is None:
+        return False
+    if any(_reporting_noun(token, source) for token in words):
+        return True
+    # a verb misread as a noun between its subject and its object: "House panel votes to hold …",
+    # "Black Lawmakers Rip Donald Trump …" (headlines in title case)
+    # (not "his speech on …", "Trump's decision to …": a noun the source owns is a noun)
+    first = candidate.content[0][0] if candidate.content else -1
+    word, head = next(iter(words), None), source[-1]
+    return (
+        word is not None
+        and word.i == source.end  # right after the source
+        and first >= candidate.cue[1]
+        and word.pos_ in {"NOUN", "PROPN"}
+        and head.pos_ in {"NOUN", "PROPN"}
+        and head.dep_ != "poss"
+    )
 
 
 def _reporting_noun(token: Token, source: DocSpan) -> bool:
