@@ -17,7 +17,7 @@ from __future__ import annotations
 import functools
 import gzip
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import TYPE_CHECKING, TypeVar
 
@@ -137,6 +137,7 @@ class TokenTable:
     classes: list[tuple[str, ...]]  # WordNet classes of nouns and verbs (see word_classes)
     governors: list[tuple[str, int]]  # the nearest verb above (-1: none), the label the path arrives by
     branches: list[tuple[str, str]]  # the label of the root's child on the path up, the root's lemma
+    left_edges: dict[int, int] = field(default_factory=dict)  # filled as left_edge asks
 
     @classmethod
     def of(cls, doc: Doc) -> TokenTable:
@@ -183,13 +184,20 @@ class TokenTable:
         )
 
     def left_edge(self, i: int) -> int:
-        """The first token of ``i``'s subtree (spaCy's ``Token.left_edge``)."""
-        first, stack = i, [i]
+        """The first token of ``i``'s subtree (spaCy's ``Token.left_edge``). Each subtree is walked once
+        per table: a sentence of a thousand nested "X said that …" clauses asks for every one of them."""
+        memo = self.left_edges
+        stack = [(i, False)]
         while stack:
-            j = stack.pop()
-            first = min(first, j)
-            stack.extend(self.children[j])
-        return first
+            j, children_done = stack.pop()
+            if j in memo:
+                continue
+            if children_done:
+                memo[j] = min([j, *(memo[c] for c in self.children[j])])
+            else:
+                stack.append((j, True))
+                stack.extend((c, False) for c in self.children[j] if c not in memo)
+        return memo[i]
 
     def kind(self, i: int) -> str:
         """What a subject or possessor is: its entity type, "pron", or its part of speech."""
