@@ -12,11 +12,12 @@ the parser still decides.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
+    from thinc.types import Ints2d
 
 NAME = "paragraph_breaks"  # the component's name in the pipeline
 
@@ -27,16 +28,22 @@ def start_sentences_at_line_breaks(doc: Doc) -> Doc:
     A blank line always breaks. A single line break does unless it only wraps a sentence: a lowercase
     letter or a comma before it, or a lowercase letter after it ("Trump regularly⏎incites⏎political
     violence", as hard-wrapped text and some pages have it)."""
-    from spacy.attrs import IS_SPACE
+    from spacy.attrs import IS_SPACE, SENT_START
 
     spaces = doc.to_array([IS_SPACE])
+    # one column: 1 a start, -1 none, 0 not known (the parser decides)
+    starts = doc.to_array([SENT_START]).astype("int64").reshape(-1, 1)
+    marked = False
     for i in spaces.nonzero()[0].tolist():
         space = doc[i].text
         if i + 1 >= len(doc) or spaces[i + 1] or "\n" not in space:
             continue
         if space.count("\n") == 1 and _wraps(doc[i - 1].text if i else "", doc[i + 1].text):
             continue
-        doc[i + 1].is_sent_start = True
+        starts[i + 1, 0] = 1
+        marked = True
+    if marked:  # all at once: setting Token.is_sent_start one by one scans the whole Doc each time
+        doc.from_array([SENT_START], cast("Ints2d", starts))
     return doc
 
 
