@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import warnings
+
 from spacy.language import Language
 
 from onrecord.nlp.paragraphs import NAME, start_sentences_at_line_breaks, use_paragraph_breaks
@@ -47,3 +49,11 @@ def test_a_line_break_that_only_wraps_a_sentence_does_not_start_one() -> None:
     text = "The mayor, who spoke first,\nsaid the bridge\nwould reopen in May.\nThe council agreed."
     doc = start_sentences_at_line_breaks(Language().make_doc(text))
     assert [t.text for t in doc if t.is_sent_start] == ["The", "The"]
+
+
+def test_marking_starts_raises_no_warning_from_spacy() -> None:
+    doc = Language().make_doc("Headline here\n\nBody text.\n\nMore text.")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # spaCy warns (W028) when from_array gets the wrong integer type
+        start_sentences_at_line_breaks(doc)
+    assert [t.text for t in doc if t.is_sent_start] == ["Headline", "Body", "More"]

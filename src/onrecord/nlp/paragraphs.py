@@ -32,7 +32,7 @@ def start_sentences_at_line_breaks(doc: Doc) -> Doc:
 
     spaces = doc.to_array([IS_SPACE])
     # one column: 1 a start, -1 none, 0 not known (the parser decides)
-    starts = doc.to_array([SENT_START]).astype("int64").reshape(-1, 1)
+    starts = doc.to_array([SENT_START]).reshape(-1, 1)  # uint64, as from_array wants it (-1 wrapped)
     marked = False
     for i in spaces.nonzero()[0].tolist():
         space = doc[i].text
