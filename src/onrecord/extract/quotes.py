@@ -185,9 +185,9 @@ def _ends_clause(text: str, quote: Quote) -> bool:
 def _ends_sentence_inside(text: str, quote: Quote) -> bool:
     """A quotation set into a sentence ('She says Trump represents the “same rigged system.”') that ends
     that sentence: the next sentence ('She adds, “…”') attributes what follows it, not this quotation."""
-    before = text[: quote.start].rstrip(" \t\u00a0")
+    before = text[max(0, quote.start - 40) : quote.start].rstrip(" \t\u00a0")  # a window: no copy of the text
     inner = text[quote.start : quote.end].rstrip(CLOSING + "\"'")
-    after = text[quote.end :].lstrip(" \t\u00a0")
+    after = text[quote.end : quote.end + 40].lstrip(" \t\u00a0")
     return bool(before) and before[-1].isalnum() and inner.endswith(".") and after[:1].isupper()
 
 
