@@ -23,6 +23,7 @@ OPENING = "“„«"
 CLOSING = "”»"
 QUOTE_FINAL_PUNCT = frozenset(",!?-—….")
 MIN_QUOTE_WORDS = 4  # shorter quoted stretches are names or scare quotes ("Victory Plan"), not statements
+COMMA_AFTER = re.compile(r"\s*,")  # matched in place, at a quote's end
 MAX_GAP_CHARS = 80  # attribution between two parts of one split quote
 _MARKS = re.compile(f"[{OPENING}{CLOSING}\"'\n]")  # the only characters find_quotes acts on
 
@@ -178,17 +179,20 @@ def _attribution_after(doc: Doc, text: str, quote: Quote, nxt: Quote | None) -> 
 def _ends_clause(text: str, quote: Quote) -> bool:
     """A quote that an attribution may follow ends in punctuation ("…," / "…?") or is followed by a comma,
     unlike a phrase quoted mid-sentence."""
-    inner = text[quote.start : quote.end].rstrip(CLOSING + "\"'")
-    return inner[-1:] in QUOTE_FINAL_PUNCT or bool(re.match(r"\s*,", text[quote.end :]))
+    return _last_inside(text, quote) in QUOTE_FINAL_PUNCT or bool(COMMA_AFTER.match(text, quote.end))
+
+
+def _last_inside(text: str, quote: Quote) -> str:
+    """The last character inside the quote marks ("" if none)."""
+    return text[quote.start : quote.end].rstrip(CLOSING + "\"'")[-1:]
 
 
 def _ends_sentence_inside(text: str, quote: Quote) -> bool:
     """A quotation set into a sentence ('She says Trump represents the “same rigged system.”') that ends
     that sentence: the next sentence ('She adds, “…”') attributes what follows it, not this quotation."""
     before = text[max(0, quote.start - 40) : quote.start].rstrip(" \t\u00a0")  # a window: no copy of the text
-    inner = text[quote.start : quote.end].rstrip(CLOSING + "\"'")
     after = text[quote.end : quote.end + 40].lstrip(" \t\u00a0")
-    return bool(before) and before[-1].isalnum() and inner.endswith(".") and after[:1].isupper()
+    return bool(before) and before[-1].isalnum() and _last_inside(text, quote) == "." and after[:1].isupper()
 
 
 def _attribution_before(doc: Doc, text: str, quote: Quote) -> Attribution | None:

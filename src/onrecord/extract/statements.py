@@ -185,7 +185,7 @@ def _reporting_clause(cue: Token, text: str) -> Candidate | None:
     if clauses:
         content = _clip([_subtree_offsets(clauses[0])], _clause_bounds(text, cue.idx))
     elif cue.dep_ == "parataxis" and cue.lemma_.lower() not in CLAUSE_ONLY_LEMMAS:
-        content = _clip(_minus(cue.head, cue), _clause_bounds(text, cue.idx, semicolons=True))
+        content = _clause_without(cue.head, cue, text)
     else:
         return None
     if _token_count(cue.doc, content) < MIN_CONTENT_TOKENS:
@@ -205,7 +205,7 @@ def _according_to(according: Token, text: str) -> Candidate | None:
         return None
     source = _subtree_offsets(objects[0])
     clause = according.head if according.dep_ == "prep" else according.sent.root
-    content = _clip(_minus(clause, according), _clause_bounds(text, according.idx, semicolons=True))
+    content = _clause_without(clause, according, text)
     content = [c for c in content if _token_count(according.doc, [c]) >= MIN_CONTENT_TOKENS]
     if not content:
         return None
@@ -222,7 +222,7 @@ def _in_findings(in_: Token, text: str) -> Candidate | None:
     finding = next((c for c in in_.children if c.dep_ == "pobj"), None)
     if finding is None or finding.lemma_.lower() not in FINDING_NOUNS:
         return None
-    content = _clip(_minus(head, in_), _clause_bounds(text, in_.idx, semicolons=True))
+    content = _clause_without(head, in_, text)
     if _token_count(in_.doc, content) < MIN_CONTENT_TOKENS:
         return None
     cue = (in_.idx, in_.idx + len(in_))
@@ -474,7 +474,7 @@ def _around_parenthetical(
     start, end = head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
     if not all(start <= s and e <= end for s, e in candidate.content):
         return candidate  # its content is not that clause
-    parts = _clip(_minus(head, cue), _clause_bounds(text, cue.idx, semicolons=True))
+    parts = _clause_without(head, cue, text)
     extra = [(s, e) for s, e in parts if any(ch.isalnum() for ch in text[s:e]) and not taken.overlaps(s, e)]
     if not extra:
         return candidate
@@ -816,6 +816,12 @@ def _minus(head: Token, cut: Token) -> list[tuple[int, int]]:
         else:
             spans.append([token])
     return [_trim_punct(s) for s in spans if _trim_punct(s)[1] > _trim_punct(s)[0]]
+
+
+def _clause_without(head: Token, cut: Token, text: str) -> list[tuple[int, int]]:
+    """The clause of ``head`` without the subtree of ``cut`` (its cue or attribution), inside the
+    ;-delimited clause of the paragraph around ``cut``."""
+    return _clip(_minus(head, cut), _clause_bounds(text, cut.idx, semicolons=True))
 
 
 def _trim_punct(tokens: list[Token]) -> tuple[int, int]:
