@@ -129,6 +129,16 @@ def test_quotation_after_the_attributed_sentence_continues_the_statement(extract
 
 
 @pytest.mark.parametrize(
+    "first",
+    ['"The money is there," Mayor Elena Marsh said.', "Mayor Elena Marsh said that the money was there."],
+)
+def test_quotation_opening_the_next_paragraph_continues_the_statement(extract, first) -> None:
+    text = f'{first}\n\n"The work starts in September and ends in May." The council did not vote.'
+    marsh = next(s for s in extract(text).statements if s.speaker.name == "Elena Marsh")
+    assert contents(marsh)[-1] == '"The work starts in September and ends in May."'
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # the quotation has its own attribution, right after it or further on
@@ -136,8 +146,8 @@ def test_quotation_after_the_attributed_sentence_continues_the_statement(extract
         f'"The money is there," {LONG_ATTRIBUTION} "The work starts in September," Karl Weiss added.',
         # a single quoted word
         f'"The money is there," {LONG_ATTRIBUTION} "Finally."',
-        # it is in the next paragraph
-        '"The money is there," Mayor Elena Marsh said.\n\n"The work starts in September and ends in May."',
+        # a paragraph in between that is not a quotation
+        '"The money is there," Mayor Elena Marsh said.\n\nThe council met later.\n\n"The work starts in May."',
     ],
 )
 def test_quotation_that_does_not_continue(extract, text) -> None:

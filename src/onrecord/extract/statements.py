@@ -50,6 +50,8 @@ MIN_CONTINUED_WORDS = 2  # a quotation that continues the statement before it (s
 # Between a statement and the quotation that continues it: the rest of the statement's sentence
 # ("… said as she moved through the city."), no quote mark, no line break, and the sentence's end.
 CONTINUATION_GAP = re.compile(rf"[^\n\"“”]{{0,200}}?[.?!]{_SPACE}+|{_SPACE}+")
+# … or the rest of the statement's sentence, which ends its paragraph, when the quotation opens the next
+NEXT_PARAGRAPH_GAP = re.compile(rf"[^\n\"“”]{{0,200}}?[.?!]{_SPACE}*\n\s*")
 _WORD = rf"[A-Z](?:[\w’'-]|\.(?={_SPACE}*\w))+"  # "Pat", "J.", "O’Neil"; a final full stop is not part of it
 _NAME = rf"(?P<name>{_WORD}(?:{_SPACE}+{_WORD}){{0,3}})"  # up to four words: "Julie A. Diaz Martinez"
 # "content - Name" (a hyphen needs spaces around it; dashes need none) at the end of a line. The content
@@ -438,9 +440,11 @@ def _without_dateline(text: str, candidate: Candidate) -> Candidate:
 
 
 def _continued(text: str, candidates: list[Candidate], quotes: list[Quote]) -> list[Candidate]:
-    """A quotation right after an attributed sentence, in the same paragraph and with no attribution of
-    its own, goes on with that statement: in '"A," Smith said as she left. "B."' Smith said A and B, one
-    statement with two content parts (as PolNeAR annotates it). One sweep over both, in text order."""
+    """A quotation right after an attributed sentence, with no attribution of its own, goes on with that
+    statement: in '"A," Smith said as she left. "B."' Smith said A and B, one statement with two content
+    parts (as PolNeAR annotates it). So does a quotation that opens the paragraph after the one the
+    attributed sentence ends, as news style leaves a speaker's next paragraph unattributed. One sweep over
+    both, in text order."""
     result = sorted(candidates, key=lambda c: c.position)
     latest: int | None = None  # the candidate that ends last among those starting before the quote ends
     i = 0
@@ -451,7 +455,9 @@ def _continued(text: str, candidates: list[Candidate], quotes: list[Quote]) -> l
             i += 1
         if latest is None or result[latest].end > quote.start or quote.words(text) < MIN_CONTINUED_WORDS:
             continue  # nothing before it, or a statement claims it, or a word in quotes
-        if CONTINUATION_GAP.fullmatch(text, result[latest].end, quote.start):
+        if CONTINUATION_GAP.fullmatch(text, result[latest].end, quote.start) or NEXT_PARAGRAPH_GAP.fullmatch(
+            text, result[latest].end, quote.start
+        ):
             candidate = result[latest]
             result[latest] = replace(candidate, content=(*candidate.content, (quote.start, quote.end)))
     return result
