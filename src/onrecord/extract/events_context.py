@@ -200,9 +200,8 @@ def _from_occasion(draft: Draft, occasion: Occasion, time: TimeValue | None, dct
     if draft.time is None and time is not None:
         draft.time = time
     if draft.time is None and occasion.future and dct is not None:
-        words = occasion.token.doc.text[
-            occasion.token.left_edge.idx : occasion.token.right_edge.idx + len(occasion.token.right_edge)
-        ]
+        noun = occasion.token  # the words of its subtree only: Doc.text rebuilds the whole text
+        words = noun.doc[noun.left_edge.i : noun.right_edge.i + 1].text
         draft.time = TimeValue(text=words, start=dct, end=None, granularity="vague", value="FUTURE_REF")
 
 
