@@ -79,6 +79,27 @@ def test_limit_and_table(runner: CliRunner, split: Path) -> None:
     ]
 
 
+def test_bootstrap_adds_an_interval_per_f1(runner: CliRunner, split: Path) -> None:
+    result = runner.invoke(app, ["eval", "polnear", str(split), "--json", "--bootstrap", "200"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    intervals = report["f1_intervals"]
+    assert set(intervals) == {
+        "attribution",
+        "content_exact",
+        "content_overlap",
+        "source_exact",
+        "source_overlap",
+        "cue_exact",
+        "cue_overlap",
+    }
+    for name, (low, high) in intervals.items():
+        assert low <= report[name]["f1"] <= high
+    table = runner.invoke(app, ["eval", "polnear", str(split), "--bootstrap", "200"]).stdout.splitlines()
+    assert table[1].endswith("F1 95% interval")
+    assert all("-" in line.split()[-1] for line in table[2:9])
+
+
 def test_missing_metadata_names_the_option(runner: CliRunner, split: Path) -> None:
     (split.parent / "metadata.tsv").unlink()
     result = runner.invoke(app, ["eval", "polnear", str(split)])

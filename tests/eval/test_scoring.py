@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from onrecord.eval.scoring import Counts, exact_counts, max_matching, overlap_counts, overlaps, trim
+from onrecord.eval.scoring import (
+    Counts,
+    bootstrap_f1,
+    exact_counts,
+    max_matching,
+    overlap_counts,
+    overlaps,
+    trim,
+)
 
 
 @pytest.mark.parametrize(
@@ -53,3 +61,19 @@ def test_max_matching_finds_the_maximum_where_a_greedy_pick_would_not() -> None:
     gold = [(0, 5), (10, 15)]
     assert max_matching(pred, gold, overlaps) == [(0, 1), (1, 0)]
     assert overlap_counts(set(pred), set(gold)).tp == 2
+
+
+def test_bootstrap_interval_holds_the_pooled_f1_and_widens_with_uneven_articles() -> None:
+    even = [Counts(4, 5, 5)] * 20  # every article scores F1 0.8: every resample does too
+    uneven = [Counts(5, 5, 5), Counts(3, 5, 5)] * 10  # pooled F1 0.8, articles 1.0 and 0.6
+    intervals = bootstrap_f1({"even": even, "uneven": uneven}, samples=500)
+    assert intervals["even"] == pytest.approx((0.8, 0.8))
+    low, high = intervals["uneven"]
+    assert low < 0.8 < high
+    assert low > 0.6 and high < 1.0
+    assert bootstrap_f1({"uneven": uneven}, samples=500) == bootstrap_f1({"uneven": uneven}, samples=500)
+
+
+def test_bootstrap_rejects_columns_of_different_lengths() -> None:
+    with pytest.raises(ValueError, match="one count per item"):
+        bootstrap_f1({"a": [Counts(1, 1, 1)], "b": []}, samples=10)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import typer
@@ -27,6 +27,13 @@ MODEL_OPT = typer.Option(
     help="Folder of a model from `onrecord train attribution` (default: shipped).",
 )
 RULES_OPT = typer.Option(False, "--rules-only", help="Score the rules alone, without the learned tagger.")
+BOOTSTRAP_OPT = typer.Option(
+    0,
+    "--bootstrap",
+    min=0,
+    help="Resample the articles N times (e.g. 1000) and print a 95% interval for each F1: how far another "
+    "split of as many articles may land.",
+)
 ERRORS_OPT = typer.Option(
     None,
     "--errors",
@@ -44,17 +51,23 @@ def eval_polnear(
     attribution_model: Path | None = MODEL_OPT,
     rules_only: bool = RULES_OPT,
     errors: Path | None = ERRORS_OPT,
+    bootstrap: int = BOOTSTRAP_OPT,
 ) -> None:
     """Extract statements from a PolNeAR split and print span and attribution P/R/F1 and speed.
 
-    Example: onrecord eval polnear ../shared/data/polnear/dev --workers 2
+    Example: onrecord eval polnear ../shared/data/polnear/dev --workers 2 --bootstrap 1000
     """
     extract = ExtractOptions(
         learned_attribution=not rules_only,
         attribution_model=str(attribution_model) if attribution_model else None,
     )
     options = PolnearEvalOptions(
-        metadata=metadata, workers=workers, limit=limit, errors=errors is not None, extract=extract
+        metadata=metadata,
+        workers=workers,
+        limit=limit,
+        errors=errors is not None,
+        bootstrap=bootstrap,
+        extract=extract,
     )
     if errors is not None:
         write_errors((), errors)  # fail before the run, not after it, when the file cannot be written
@@ -92,7 +105,7 @@ def render_table(report: PolnearReport, directory: Path) -> str:
     lines = [
         f"PolNeAR {directory}: {report.articles} articles, {report.words:,} words, "
         f"{report.workers} worker(s)",
-        *_score_rows(report.scores, predicted="statements"),
+        *_score_rows(report.scores, predicted="statements", intervals=report.intervals),
         f"speed: {report.articles_per_second:.2f} articles/s, {report.words_per_second:,.0f} words/s "
         f"({report.seconds:.1f} s of extraction)",
     ]
@@ -101,12 +114,20 @@ def render_table(report: PolnearReport, directory: Path) -> str:
     return "\n".join(lines)
 
 
-def _score_rows(scores: Scores, *, predicted: str) -> list[str]:
-    """One row per metric, then the exclusions; ``predicted`` names what stands for the predictions."""
-    lines = [f"{'metric':<16}{'P':>7}{'R':>7}{'F1':>7}{'tp':>7}{'pred':>7}{'gold':>7}"]
+def _score_rows(
+    scores: Scores, *, predicted: str, intervals: Mapping[str, tuple[float, float]] | None = None
+) -> list[str]:
+    """One row per metric (with its F1 interval when there are ``intervals``), then the exclusions;
+    ``predicted`` names what stands for the predictions."""
+    header = f"{'metric':<16}{'P':>7}{'R':>7}{'F1':>7}{'tp':>7}{'pred':>7}{'gold':>7}"
+    lines = [header + ("   F1 95% interval" if intervals else "")]
     for name in ("attribution", *SPAN_METRICS):
         c = getattr(scores, name)
-        lines.append(f"{name:<16}{c.p:>7.3f}{c.r:>7.3f}{c.f1:>7.3f}{c.tp:>7}{c.pred:>7}{c.gold:>7}")
+        row = f"{name:<16}{c.p:>7.3f}{c.r:>7.3f}{c.f1:>7.3f}{c.tp:>7}{c.pred:>7}{c.gold:>7}"
+        if intervals and name in intervals:
+            low, high = intervals[name]
+            row += f"   {low:.3f}-{high:.3f}"
+        lines.append(row)
     lines.append(
         f"left out: {scores.gold_excluded} gold attributions without a source or a content, "
         f"{scores.pred_excluded} {predicted} pairing only with them"

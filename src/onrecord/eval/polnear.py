@@ -21,7 +21,7 @@ import datetime as dt
 import logging
 import re
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -29,6 +29,7 @@ from pathlib import Path
 from onrecord.batch import open_runner
 from onrecord.errors import EvalError
 from onrecord.eval.attribution import AttributionError, Scores, attribution_errors, score_article
+from onrecord.eval.scoring import bootstrap_f1
 from onrecord.ids import content_id
 from onrecord.model import Article, Failure, Span
 from onrecord.pipeline import ExtractOptions
@@ -244,6 +245,7 @@ class PolnearEvalOptions:
     workers: int = 1
     limit: int | None = None  # score only the first N articles (sorted by name)
     errors: bool = False  # also list every missed gold attribution and extra statement (report.errors)
+    bootstrap: int = 0  # resample the articles this many times for a 95% interval of each F1 (0: none)
     extract: ExtractOptions = field(default_factory=ExtractOptions)
 
 
@@ -258,6 +260,7 @@ class PolnearReport:
     workers: int
     failures: tuple[Failure, ...] = ()
     errors: tuple[tuple[str, AttributionError], ...] = ()  # (article name, error), with options.errors
+    intervals: Mapping[str, tuple[float, float]] = field(default_factory=dict)  # metric → F1 interval
 
     @property
     def articles_per_second(self) -> float:
@@ -282,6 +285,11 @@ class PolnearReport:
             "failures": len(self.failures),
             "gold_excluded": scores.gold_excluded,
             "pred_excluded": scores.pred_excluded,
+            **(
+                {"f1_intervals": {k: [round(v, 4) for v in pair] for k, pair in self.intervals.items()}}
+                if self.intervals
+                else {}
+            ),
         }
 
 
@@ -318,10 +326,12 @@ def evaluate_polnear(
                 progress(len(results), len(articles))
         seconds = time.perf_counter() - start
     scores = Scores()
+    per_article: list[Scores] = []
     errors: list[tuple[str, AttributionError]] = []
     for item, result in zip(gold, results, strict=True):
         statements = () if isinstance(result, Failure) else result.statements
-        scores += score_article(item.attributions, statements, item.text)
+        per_article.append(score_article(item.attributions, statements, item.text))
+        scores += per_article[-1]
         if options.errors:
             errors += [(item.name, e) for e in attribution_errors(item.attributions, statements, item.text)]
     return PolnearReport(
@@ -332,4 +342,12 @@ def evaluate_polnear(
         workers=options.workers,
         failures=tuple(r for r in results if isinstance(r, Failure)),
         errors=tuple(errors),
+        intervals=_intervals(per_article, options.bootstrap),
     )
+
+
+def _intervals(per_article: list[Scores], samples: int) -> dict[str, tuple[float, float]]:
+    if samples <= 0:
+        return {}
+    names = ("attribution", *SPAN_METRICS)
+    return bootstrap_f1({n: [getattr(s, n) for s in per_article] for n in names}, samples=samples)

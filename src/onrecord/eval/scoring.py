@@ -11,7 +11,9 @@ distinct trimmed spans, so the same stretch annotated or predicted twice counts 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import math
+import random
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -55,6 +57,41 @@ class Counts:
             "pred": self.pred,
             "gold": self.gold,
         }
+
+
+def bootstrap_f1(
+    columns: Mapping[str, Sequence[Counts]], *, samples: int, level: float = 0.95, seed: int = 0
+) -> dict[str, tuple[float, float]]:
+    """Percentile intervals of micro-averaged F1 under resampling of the items (articles) with replacement.
+
+    ``columns`` maps a metric to its counts per item, every column in the same item order; each of the
+    ``samples`` resamples draws ``len`` items and scores every metric on the same draw. The interval
+    says how far the F1 of another sample of as many articles from the same source may land. Seeded, so
+    the same counts give the same interval."""
+    if samples < 1:
+        raise ValueError(f"samples must be at least 1, not {samples}")
+    if not 0 < level < 1:
+        raise ValueError(f"level must lie between 0 and 1, not {level}")
+    sizes = {len(column) for column in columns.values()}
+    if len(sizes) > 1:
+        raise ValueError(f"every column needs one count per item; lengths {sorted(sizes)}")
+    n = sizes.pop() if sizes else 0
+    if n == 0:
+        return {name: (0.0, 0.0) for name in columns}
+    rng = random.Random(seed)
+    tp = {name: [c.tp for c in column] for name, column in columns.items()}
+    both = {name: [c.pred + c.gold for c in column] for name, column in columns.items()}
+    drawn: dict[str, list[float]] = {name: [] for name in columns}
+    for _ in range(samples):
+        picks = rng.choices(range(n), k=n)
+        for name, values in drawn.items():
+            total = sum(both[name][i] for i in picks)
+            values.append(2 * sum(tp[name][i] for i in picks) / total if total else 0.0)
+    tail = (1 - level) / 2
+    low, high = math.floor(tail * (samples - 1)), math.ceil((1 - tail) * (samples - 1))
+    for values in drawn.values():
+        values.sort()
+    return {name: (values[low], values[high]) for name, values in drawn.items()}
 
 
 def trim(start: int, end: int, text: str) -> Offsets | None:
