@@ -138,6 +138,18 @@ def test_quotation_opening_the_next_paragraph_continues_the_statement(extract, f
     assert contents(marsh)[-1] == '"The work starts in September and ends in May."'
 
 
+def test_quotation_paragraphs_in_a_row_all_continue_the_statement(extract) -> None:
+    text = (
+        '"The money is there," Mayor Elena Marsh said.\n\n"The work starts in September and ends in May."'
+        '\n\n"Nobody will be left without a crossing during the works."'
+    )
+    marsh = next(s for s in extract(text).statements if s.speaker.name == "Elena Marsh")
+    assert contents(marsh)[1:] == [
+        '"The work starts in September and ends in May."',
+        '"Nobody will be left without a crossing during the works."',
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [

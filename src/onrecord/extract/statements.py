@@ -51,7 +51,8 @@ MIN_CONTINUED_WORDS = 2  # a quotation that continues the statement before it (s
 # ("… said as she moved through the city."), no quote mark, no line break, and the sentence's end.
 CONTINUATION_GAP = re.compile(rf"[^\n\"“”]{{0,200}}?[.?!]{_SPACE}+|{_SPACE}+")
 # … or the rest of the statement's sentence, which ends its paragraph, when the quotation opens the next
-NEXT_PARAGRAPH_GAP = re.compile(rf"[^\n\"“”]{{0,200}}?[.?!]{_SPACE}*\n\s*")
+# (nothing at all when the statement already ends its paragraph: a quotation paragraph it took before)
+NEXT_PARAGRAPH_GAP = re.compile(rf"(?:[^\n\"“”]{{0,200}}?[.?!])?{_SPACE}*\n\s*")
 _WORD = rf"[A-Z](?:[\w’'-]|\.(?={_SPACE}*\w))+"  # "Pat", "J.", "O’Neil"; a final full stop is not part of it
 _NAME = rf"(?P<name>{_WORD}(?:{_SPACE}+{_WORD}){{0,3}})"  # up to four words: "Julie A. Diaz Martinez"
 # "content - Name" (a hyphen needs spaces around it; dashes need none) at the end of a line. The content
