@@ -22,6 +22,10 @@ from onrecord.extract.quotes import find_quotes
         ("”Fortunately, he is honest.” ― Ana Ruiz\n", ["”Fortunately, he is honest.”"]),
         ('Dean said. “He ought to pull that back."\n\nNext.', ['“He ought to pull that back."']),
         ("He said ”no” twice.", []),  # a closing mark inside a line opens nothing
+        # hard-wrapped lines: a line break that only wraps a sentence does not end the quotation
+        ("He said “we will\nrebuild it,” and left.", ["“we will\nrebuild it,”"]),
+        ('She said "the plan works,\nmostly" today.', ['"the plan works,\nmostly"']),
+        ("“Never closed.\nNext line.", []),  # a full stop and a capital: not a wrap
     ],
 )
 def test_quoted_stretches(text: str, quoted: list[str]) -> None:

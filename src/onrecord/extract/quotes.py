@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from onrecord.extract.lexicon import CUE_LEMMAS, is_cue_verb
+from onrecord.nlp import wraps_line
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -81,6 +82,8 @@ def find_quotes(text: str) -> list[Quote]:
             straight = not straight
             resume = i + mark
         elif ch == "\n" and (depth or straight):
+            if _wrapped_line(text, i):
+                continue  # a hard-wrapped quotation goes on on the next line
             nxt = _next_paragraph_start(text, i)
             if nxt is not None and (text[nxt] in OPENING or _straight_mark(text, nxt)):
                 resume = nxt + max(1, _straight_mark(text, nxt))  # the quote goes on in the next paragraph
@@ -105,6 +108,13 @@ def _straight_mark(text: str, i: int) -> int:
     if text[i] == '"':
         return 1
     return 2 if text.startswith("''", i) else 0
+
+
+def _wrapped_line(text: str, newline: int) -> bool:
+    """A single line break between two words that only wraps a sentence (:func:`wraps_line`)."""
+    before = text[max(0, newline - 20) : newline].rstrip(" \t\r")[-1:]  # a window: no copy of the text
+    after = text[newline + 1 : newline + 21].lstrip(" \t")[:1]
+    return before not in {"", "\n"} and after not in {"", "\n", "\r"} and wraps_line(before, after)
 
 
 def _next_paragraph_start(text: str, newline: int) -> int | None:

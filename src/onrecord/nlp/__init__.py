@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from onrecord.nlp.matmul import use_numpy_matmul
-from onrecord.nlp.paragraphs import use_paragraph_breaks
+from onrecord.nlp.paragraphs import use_paragraph_breaks, wraps_line
 from onrecord.nlp.pipeline import DEFAULT_MODEL, load_parsing_pipeline, load_pipeline
 from onrecord.nlp.token_attributes import use_token_attributes
 
@@ -14,4 +14,5 @@ __all__ = [
     "use_numpy_matmul",
     "use_paragraph_breaks",
     "use_token_attributes",
+    "wraps_line",
 ]

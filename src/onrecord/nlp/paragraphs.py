@@ -38,7 +38,7 @@ def start_sentences_at_line_breaks(doc: Doc) -> Doc:
         space = doc[i].text
         if i + 1 >= len(doc) or spaces[i + 1] or "\n" not in space:
             continue
-        if space.count("\n") == 1 and _wraps(doc[i - 1].text if i else "", doc[i + 1].text):
+        if space.count("\n") == 1 and wraps_line(doc[i - 1].text if i else "", doc[i + 1].text):
             continue
         starts[i + 1, 0] = 1
         marked = True
@@ -47,7 +47,9 @@ def start_sentences_at_line_breaks(doc: Doc) -> Doc:
     return doc
 
 
-def _wraps(before: str, after: str) -> bool:
+def wraps_line(before: str, after: str) -> bool:
+    """Whether a single line break between ``before`` and ``after`` only wraps a sentence: a lowercase
+    letter or a comma before it, or a lowercase letter after it."""
     return before[-1:].islower() or before[-1:] == "," or after[:1].islower()
 
 
