@@ -12,6 +12,7 @@ their roles ("The Alliance Secretary General"), pronouns to the previous speaker
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, NamedTuple, Protocol
@@ -110,14 +111,14 @@ def find_statements(
     rules attribute and lines in headline form come first, then every tagger attribution they do not
     overlap, then the rule statements whose content nothing chosen so far covers; a quotation that
     follows an attributed sentence goes on with it (docs/attribution-rules.md)."""
-    in_related = [(r.span.start, r.span.end) for r in related]
+    in_related = SpanIndex((r.span.start, r.span.end, r) for r in related)
     text = article.text  # the Doc rebuilds its text from the tokens at every access
     quotes = find_quotes(text)
     directs = attribute_quotes(doc, quotes, text)
     candidates = [_from_direct(d) for d in directs]
     quoted = SpanIndex((q.start, q.end, q) for q in quotes)
     candidates = _merge(candidates, [_mark_mixed(c, quoted) for c in _indirect(doc, directs, text)])
-    candidates = [c for c in candidates if not _inside(c.position, in_related)]
+    candidates = [c for c in candidates if not in_related.overlaps(c.position, c.position + 1)]
     lines = _headlines(doc, text, table, related)  # a transcript's quoted "PENCE: …" lines are not nested
     trained = _trained(doc, article, quoted, learned)
     # Split and multi-paragraph quotes attributed by rule stay whole; elsewhere the trained tagger is more
@@ -144,7 +145,7 @@ def find_statements(
     candidates = [_without_dateline(text, c) for c in candidates]
     taken = _candidate_spans(candidates)
     candidates = _continued(text, [_around_parenthetical(doc, text, c, taken) for c in candidates], quotes)
-    return _resolve(doc, article, table, candidates, Genders(text, first_names), quotes)
+    return _resolve(doc, article, table, candidates, Genders(text, first_names), quoted)
 
 
 # -- candidates -----------------------------------------------------------------------------------
@@ -239,8 +240,12 @@ def _headlines(doc: Doc, text: str, table: EntityTable, related: tuple[RelatedIt
     A "Read more:" line is read from after its label. A quotation signed with a full name the entity
     recognizer missed ("“…” ― Steve Quinlan") makes that name a person."""
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
-    for item in related:
-        lines = [(item.span.start, item.span.end) if s <= item.span.start < e else (s, e) for s, e in lines]
+    starts = [s for s, _ in lines]
+    for item in related:  # a related item is read from where it starts in its line, past its label
+        k = bisect_right(starts, item.span.start) - 1
+        if k >= 0 and item.span.start < lines[k][1]:
+            lines[k] = (item.span.start, item.span.end)
+            starts[k] = item.span.start
     found = []
     for start, end in lines:
         dash = HEADLINE_DASH.fullmatch(text, start, end)
@@ -503,19 +508,22 @@ def _mark_mixed(candidate: Candidate, quotes: SpanIndex[Quote]) -> Candidate:
 def _merge(directs: list[Candidate], indirects: list[Candidate]) -> list[Candidate]:
     """An indirect clause that contains a direct quote is one mixed statement; a clause that only
     repeats an attributed quote is dropped."""
-    result = list(directs)
+    order = {id(d): k for k, d in enumerate(directs)}
+    spans = SpanIndex((s, e, d) for d in directs for s, e in d.content)
+    dropped: set[int] = set()
+    added: list[Candidate] = []
     for candidate in indirects:
-        overlapping = [d for d in directs if _overlaps(d.content, candidate.content)]
+        found = {id(d): d for s, e in candidate.content for *_, d in spans.overlapping(s, e)}
+        overlapping = sorted(found.values(), key=lambda d: order[id(d)])
         if not overlapping:
-            result.append(candidate)
+            added.append(candidate)
             continue
         covered = sum(e - s for s, e in candidate.content)
         quoted = sum(e - s for d in overlapping for s, e in d.content)
         if covered > quoted * 1.3:
-            for d in overlapping:
-                result.remove(d) if d in result else None
-            result.append(replace(candidate, kind="mixed"))
-    return result
+            dropped.update(id(d) for d in overlapping)
+            added.append(replace(candidate, kind="mixed"))
+    return [d for d in directs if id(d) not in dropped] + added
 
 
 # -- speakers -------------------------------------------------------------------------------------
@@ -525,7 +533,7 @@ def _resolve(
     table: EntityTable,
     candidates: list[Candidate],
     genders: Genders,
-    quotes: list[Quote],
+    quotes: SpanIndex[Quote],
 ) -> list[Statement]:
     statements: list[Statement] = []
     previous: Previous | None = None
@@ -551,7 +559,7 @@ def _speaker_entity(
     candidate: Candidate,
     previous: Previous | None,
     genders: Genders,
-    quotes: list[Quote],
+    quotes: SpanIndex[Quote],
 ) -> Cluster | None:
     if candidate.source is None:
         return None
@@ -559,11 +567,7 @@ def _speaker_entity(
     words = doc.char_span(start, end, alignment_mode="expand")
     if words is None:
         return None
-    if (
-        len(words) == 1
-        and words[0].lower_ in FIRST_PERSON
-        and not _inside(start, [(q.start, q.end) for q in quotes])
-    ):
+    if len(words) == 1 and words[0].lower_ in FIRST_PERSON and not quotes.overlaps(start, start + 1):
         return None  # "I" outside any quotation is the writer, whom the article does not name
     if len(words) == 1 and words[0].lower_ in PRONOUNS:
         quoted = list(candidate.content) if candidate.kind == "direct" else []  # no one quotes themselves
@@ -736,11 +740,14 @@ def _statement(
 def link_speakers(statements: list[Statement], table: EntityTable, ids: dict[int, str]) -> list[Statement]:
     """Set each speaker's entity id from the frozen entity table."""
     linked = []
+    by_name: dict[str, Cluster] = {}
+    for c in reversed(table.clusters):  # the first cluster of a name wins, as a scan would find it
+        by_name[c.name] = c
     for statement in statements:
         span = statement.speaker.span
         cluster = table.at(span.start, span.end) if span is not None else None
         if cluster is None and span is not None and statement.speaker.name:
-            cluster = next((c for c in table.clusters if c.name == statement.speaker.name), None)
+            cluster = by_name.get(statement.speaker.name)
         entity = ids.get(id(cluster)) if cluster is not None else None
         speaker = statement.speaker.model_copy(update={"entity": entity})
         linked.append(statement.model_copy(update={"speaker": speaker}))
