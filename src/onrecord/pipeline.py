@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from onrecord.errors import InputError
 from onrecord.model import Article, Extraction, Failure
 
 if TYPE_CHECKING:
@@ -69,7 +70,11 @@ class Extractor:
         return extractor
 
     def extract(self, article: Article) -> Extraction:
-        """Extract one article (parses it with the pipeline)."""
+        """Extract one article (parses it with the pipeline); a text longer than the parser takes raises
+        InputError, as :meth:`extract_many` yields a Failure for it."""
+        too_long = self._too_long(article)
+        if too_long is not None:
+            raise InputError(too_long.source, too_long.problem, too_long.fix)
         return self._from_doc(article, self.nlp(article.text))
 
     def extract_many(self, articles: Iterable[Article]) -> Iterator[Extraction | Failure]:
@@ -95,19 +100,19 @@ class Extractor:
 
     def _parsable(self, pairs: Iterable[tuple[str, Article]]) -> Iterator[tuple[str, Article | Failure]]:
         """The pairs, with a too-long text replaced by an empty one carrying a Failure."""
-        limit = self.nlp.max_length
         for text, article in pairs:
-            if len(text) <= limit:
-                yield text, article
-                continue
-            yield (
-                "",
-                Failure(
-                    source=article.source,
-                    problem=f"the text has {len(text):,} characters, more than the parser's {limit:,}",
-                    fix="split it into several articles, each under that size",
-                ),
-            )
+            too_long = self._too_long(article)
+            yield (text, article) if too_long is None else ("", too_long)
+
+    def _too_long(self, article: Article) -> Failure | None:
+        limit = self.nlp.max_length
+        if len(article.text) <= limit:
+            return None
+        return Failure(
+            source=article.source,
+            problem=f"the text has {len(article.text):,} characters, more than the parser's {limit:,}",
+            fix="split it into several articles, each under that size",
+        )
 
     def _from_doc(self, article: Article, doc: Doc) -> Extraction:
         from onrecord.extract import extract_doc

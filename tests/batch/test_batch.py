@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from onrecord.batch import open_runner, run_extraction
-from onrecord.errors import ModelError
+from onrecord.errors import InputError, ModelError
 from onrecord.ids import content_id
 from onrecord.model import Article, Extraction, Failure
 from onrecord.pipeline import ExtractOptions
@@ -65,3 +65,5 @@ def test_a_text_longer_than_the_parser_takes_fails_alone(extractor) -> None:
     assert [type(r).__name__ for r in results] == ["Extraction", "Failure", "Extraction"]
     assert results[1].source == "long.txt" and "more than the parser's 1,000,000" in results[1].problem
     assert results[0].statements == results[2].statements and results[0].statements
+    with pytest.raises(InputError, match=r"long\.txt: the text has 1,250,000 characters.*split it"):
+        extractor.extract(long)
