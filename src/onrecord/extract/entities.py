@@ -10,8 +10,9 @@ resolve to the person holding that role (see :mod:`onrecord.extract.roles`).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -47,18 +48,37 @@ class Cluster:
     key: str
     type: str
     gazetteer: GazetteerEntry | None = None
-    names: Counter[str] = field(default_factory=Counter)
+    names: Counter[str] = field(default_factory=Counter)  # grown through `add_name`, which keeps `name` right
     mentions: list[tuple[int, int]] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
+    # `name`, kept between calls: it is read for every speaker and lookup, and a max over the names each time
+    # was quadratic for a person named thousands of times
+    _name: str | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def name(self) -> str:
         if self.gazetteer is not None:
             return self.gazetteer.canonical
-        # the fullest form (most words), then the most frequent, then the first seen
-        return max(self.names, key=lambda n: (len(n.split()), self.names[n]))
+        if self._name is None:
+            # the fullest form (most words), then the most frequent, then the first seen
+            self._name = max(self.names, key=self._rank)
+        return self._name
+
+    def _rank(self, name: str) -> tuple[int, int]:
+        return len(name.split()), self.names[name]
+
+    def add_name(self, name: str) -> None:
+        """Count one more mention written ``name``; the kept `name` changes only if this one now ranks higher."""
+        self.names[name] += 1
+        if self._name is not None and name != self._name:
+            rank, best = self._rank(name), self._rank(self._name)
+            if rank > best:
+                self._name = name
+            elif rank == best:  # a tie goes to the form seen first: let `name` take the max again
+                self._name = None
 
     def add_role(self, role: Role) -> None:
+        """Add a role, or give a known title its organization; `EntityTable.add_role` also files the person."""
         for i, known in enumerate(self.roles):
             if fold(known.title) == fold(role.title):
                 if known.organization is None and role.organization is not None:
@@ -86,24 +106,32 @@ class EntityTable:
         self.clusters: list[Cluster] = []
         self._by_char: dict[int, tuple[Cluster, int, int]] = {}  # the first mention over each character
         self._mentions: set[tuple[int, int, int]] = set()  # (id(cluster), start, end)
-        self._version = 0  # bumped by every change, so lookups built from the clusters know they are stale
-        self._people_by_suffix: tuple[int, dict[tuple[str, ...], list[Cluster]], list[str]] | None = None
+        # people under each tail of their name's words, for `person_named`. Kept up to date person by person
+        # (those renamed since the last lookup wait in ``_renamed``): rebuilding it over every person after
+        # each new mention was quadratic when every speaker is looked up by name.
+        self._by_suffix: dict[tuple[str, ...], dict[int, Cluster]] = {}
+        self._filed_as: dict[int, tuple[str, ...]] = {}  # id(person) -> the name words it is filed under
+        self._surnames: dict[str, None] = {}  # the one-word tails there, in a dict to drop one at a time
+        self._renamed: dict[int, Cluster] = {}
+        # people under each ending of their role titles, alone and with the role's organization, for `holders`
+        self._titled: dict[str, dict[int, Cluster]] = defaultdict(dict)
+        self._titled_at: dict[tuple[str, str | None], dict[int, Cluster]] = defaultdict(dict)
 
     # -- building -------------------------------------------------------------------------------
     def add_mention(self, cluster: Cluster, start: int, end: int, *, name: bool = True) -> None:
         if (id(cluster), start, end) in self._mentions:
             return
-        self._version += 1
         self._mentions.add((id(cluster), start, end))
         cluster.mentions.append((start, end))
         if name:
-            cluster.names[self.text[start:end]] += 1
+            cluster.add_name(self.text[start:end])
+            if cluster.type == "PERSON":
+                self._renamed[id(cluster)] = cluster
         for i in range(start, end):
             self._by_char.setdefault(i, (cluster, start, end))
 
     def merge(self, source: Cluster, target: Cluster) -> None:
         """Move every mention of ``source`` to ``target``."""
-        self._version += 1
         for start, end in source.mentions:
             self._mentions.discard((id(source), start, end))
             for i in range(start, end):
@@ -115,9 +143,18 @@ class EntityTable:
 
     def new_cluster(self, key: str, type_: str, gazetteer: GazetteerEntry | None = None) -> Cluster:
         cluster = Cluster(key=key, type=type_, gazetteer=gazetteer)
-        self._version += 1
         self.clusters.append(cluster)
+        if type_ == "PERSON":
+            self._renamed[id(cluster)] = cluster
         return cluster
+
+    def add_role(self, person: Cluster, role: Role) -> None:
+        """Give ``person`` a role, and file them for `holders` under every ending of its title."""
+        person.add_role(role)
+        organization = fold(role.organization) if role.organization is not None else None
+        for ending in _endings(title_form(role.title)):
+            self._titled[ending].setdefault(id(person), person)
+            self._titled_at[ending, organization].setdefault(id(person), person)
 
     # -- lookup ---------------------------------------------------------------------------------
     def at(self, start: int, end: int) -> Cluster | None:
@@ -136,25 +173,35 @@ class EntityTable:
         tokens = tuple(name_tokens(name))
         if not tokens:
             return None
-        by_suffix, surnames = self._people_suffixes()
-        found = {id(p): p for p in by_suffix.get(tokens, ())}
+        self._file_renamed()
+        found = dict(self._by_suffix.get(tokens, {}))
         if len(tokens) == 1:  # a surname: its spelling variants too
-            for surname in _variants(tokens[0], surnames):
-                found.update((id(p), p) for p in by_suffix[(surname,)])
+            for surname in _variants(tokens[0], list(self._surnames)):
+                found.update(self._by_suffix[(surname,)])
         return self._most_mentioned(list(found.values()))
 
-    def _people_suffixes(self) -> tuple[dict[tuple[str, ...], list[Cluster]], list[str]]:
-        """Every person under each tail of its name's words ("trump", "donald trump"), and the distinct
-        surnames; built again only after the table changed."""
-        if self._people_by_suffix is None or self._people_by_suffix[0] != self._version:
-            index: dict[tuple[str, ...], list[Cluster]] = defaultdict(list)
-            for person in self.people():
-                words = tuple(name_tokens(person.name))
-                for k in range(1, len(words) + 1):
-                    index[words[-k:]].append(person)
-            surnames = [key[0] for key in index if len(key) == 1]
-            self._people_by_suffix = (self._version, index, surnames)
-        return self._people_by_suffix[1], self._people_by_suffix[2]
+    def _file_renamed(self) -> None:
+        """File the people named or renamed since the last lookup under each tail of their name's words
+        ("trump", "donald trump"), instead of the tails of their former name. The order people are filed in
+        does not matter: `_most_mentioned` chooses by number of mentions and gives up on a tie."""
+        for person in self._renamed.values():
+            words = tuple(name_tokens(person.name)) if person.names or person.gazetteer else ()
+            old = self._filed_as.get(id(person), ())
+            if words == old:
+                continue
+            for k in range(1, len(old) + 1):
+                filed = self._by_suffix[old[-k:]]
+                del filed[id(person)]
+                if not filed:
+                    del self._by_suffix[old[-k:]]
+                    if k == 1:
+                        del self._surnames[old[-1]]
+            for k in range(1, len(words) + 1):
+                self._by_suffix.setdefault(words[-k:], {})[id(person)] = person
+            if words:
+                self._surnames[words[-1]] = None
+            self._filed_as[id(person)] = words
+        self._renamed.clear()
 
     @staticmethod
     def _most_mentioned(found: list[Cluster]) -> Cluster | None:
@@ -163,6 +210,25 @@ class EntityTable:
             if len(found[0].mentions) == len(found[1].mentions):
                 return None
         return found[0] if found else None
+
+    def holders(self, endings: Iterable[str], organization: str | None = None) -> Iterator[Cluster]:
+        """Each person once whose role title (`title_form`) is one of ``endings``, ends in one after a space,
+        or has one as its last word; with ``organization`` (folded), only roles of it or of none. Roles that
+        do not fit otherwise may come too: the caller checks each."""
+        seen: set[int] = set()
+        for ending in endings:
+            if organization is None:
+                groups = [self._titled.get(ending, {})]
+            else:
+                groups = [
+                    self._titled_at.get((ending, organization), {}),
+                    self._titled_at.get((ending, None), {}),
+                ]
+            for group in groups:
+                for person in group.values():
+                    if id(person) not in seen:
+                        seen.add(id(person))
+                        yield person
 
     def by_gazetteer(self, entry: GazetteerEntry) -> Cluster | None:
         return next((c for c in self.clusters if c.gazetteer is entry), None)
@@ -363,6 +429,7 @@ def _cluster_people(table: EntityTable, mentions: list[RawMention], first_names:
     by_surname: dict[str, list[tuple[int, list[str], Cluster]]] = defaultdict(list)
     for order, (tokens, cluster) in enumerate(people):
         by_surname[tokens[-1]].append((order, tokens, cluster))
+    starts = _MentionStarts()
     for mention in single:
         token = name_tokens(table.text[mention.start : mention.end])
         if not token:
@@ -373,7 +440,7 @@ def _cluster_people(table: EntityTable, mentions: list[RawMention], first_names:
             for t, c in _with_surname(by_surname, token[0])
             if sex is None or _first_name_sex(t, first_names) in (None, sex)
         ]
-        cluster = _surname_owner(table, fits, token[0], mention.start)
+        cluster = _surname_owner(starts, fits, token[0], mention.start)
         if cluster is None:
             cluster = table.new_cluster("PERSON:" + token[0], "PERSON")
             by_surname[token[-1]].append((len(people), token, cluster))
@@ -433,26 +500,49 @@ def _first_name_sex(tokens: list[str], first_names: FirstNames | None) -> str | 
     return first_names.sex_of_full_name(tokens) if first_names is not None else None
 
 
+class _MentionStarts:
+    """The starts of each person's mentions in order, caught up with the mentions added since the last look:
+    counting every mention of a person again for each lone surname was quadratic when one person is named
+    thousands of times."""
+
+    def __init__(self) -> None:
+        self._known: dict[int, tuple[int, list[int]]] = {}  # id(person) -> (mentions taken in, their starts)
+
+    def of(self, person: Cluster) -> list[int]:
+        taken, starts = self._known.get(id(person), (0, []))
+        for start, _ in person.mentions[taken:]:
+            insort(starts, start)
+        self._known[id(person)] = (len(person.mentions), starts)
+        return starts
+
+
 def _surname_owner(
-    table: EntityTable, people: list[tuple[list[str], Cluster]], surname: str, position: int
+    starts: _MentionStarts, people: list[tuple[list[str], Cluster]], surname: str, position: int
 ) -> Cluster | None:
     candidates = [
-        (c, min(s for s, _ in c.mentions))
+        (c, starts.of(c))
         for tokens, c in people
         if tokens and (tokens[-1] == surname or fuzz.ratio(tokens[-1], surname) >= SURNAME_SIMILARITY)
     ]
     if not candidates:
         return None
-    before = [c for c, first in candidates if first < position]
+    # (person, mentions before the surname, the last of them)
+    before = [(c, n, s[n - 1]) for c, s in candidates if (n := bisect_left(s, position))]
     if before:  # the person with that surname mentioned most so far, then the most recently mentioned
-        return max(
-            before,
-            key=lambda c: (
-                sum(1 for s, _ in c.mentions if s < position),
-                max(s for s, _ in c.mentions if s < position),
-            ),
-        )
-    return min(candidates, key=lambda cf: cf[1])[0]
+        return max(before, key=lambda b: (b[1], b[2]))[0]
+    return min(candidates, key=lambda cs: cs[1][0])[0]
+
+
+def title_form(title: str) -> str:
+    """A role title as descriptions are matched against it: folded, hyphens as spaces ("secretary general")."""
+    return fold(title).replace("-", " ")
+
+
+def _endings(form: str) -> set[str]:
+    """The title form itself, what follows each of its spaces, and its last word."""
+    endings = {form, *(form[i + 1 :] for i, char in enumerate(form) if char == " ")}
+    words = form.split()
+    return endings | {words[-1]} if words else endings
 
 
 def relabel_person_names(table: EntityTable) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from onrecord.extract.entities import Cluster, EntityTable
+from onrecord.extract.entities import Cluster, EntityTable, title_form
 from onrecord.extract.names import fold
 from onrecord.model import Role
 
@@ -124,7 +124,7 @@ def assign_roles(doc: Doc, table: EntityTable) -> None:
                 continue
             for role in (_title_before(span, table), *_appositions(span, table)):
                 if role is not None:
-                    person.add_role(role)
+                    table.add_role(person, role)
 
 
 def find_descriptions(doc: Doc, table: EntityTable) -> None:
@@ -150,23 +150,35 @@ def resolve_description(
         return None
     if organization is None and not allow_bare and fold(title) not in OFFICE_SYNONYMS:
         return None
-    candidates = [p for p in table.people() if any(_fits(role, title, organization) for role in p.roles)]
+    wanted = title_form(title)
+    folded = fold(organization) if organization is not None else None
+    # only the people filed under a title that can fit are checked, and only until a second one fits
+    if wanted in OFFICE_SYNONYMS:
+        holders = table.holders(OFFICE_SYNONYMS[wanted])
+    else:
+        holders = table.holders([wanted], folded)
     # "the former president" is the one introduced as "former President …", "the president" the other one
     former = any(t.lower_ in FORMER for t in words)
-    candidates = [p for p in candidates if _held_before(p) == former]
-    return candidates[0] if len(candidates) == 1 else None
+    found: list[Cluster] = []
+    for person in holders:
+        if any(_fits(role, wanted, folded) for role in person.roles) and _held_before(person) == former:
+            found.append(person)
+            if len(found) > 1:
+                return None
+    return found[0] if found else None
 
 
-def _fits(role: Role, title: str, organization: str | None) -> bool:
-    wanted = fold(title).replace("-", " ")
-    have = fold(role.title).replace("-", " ")
+def _fits(role: Role, wanted: str, organization: str | None) -> bool:
+    """Whether ``role`` is the office a description names: ``wanted`` is its `title_form`, ``organization``
+    its organization folded."""
+    have = title_form(role.title)
     if wanted in OFFICE_SYNONYMS:
         return have in OFFICE_SYNONYMS[wanted] or have.split()[-1] in OFFICE_SYNONYMS[wanted]
     if have != wanted and not have.endswith(" " + wanted):
         return False
     if have != wanted and have[: -len(wanted)].split()[-1] in LOWER_RANKS:  # a vice president is no president
         return False
-    return organization is None or role.organization is None or fold(role.organization) == fold(organization)
+    return organization is None or role.organization is None or fold(role.organization) == organization
 
 
 def _title_and_organization(words: list[Token], table: EntityTable) -> tuple[str | None, str | None]:
