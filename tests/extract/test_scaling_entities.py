@@ -77,3 +77,29 @@ def test_each_party_leader_description_resolves_to_that_partys_leader(extract) -
     people = {e.name: {m.text for m in e.mentions} for e in extract(text).entities if e.type == "PERSON"}
     for i, name in enumerate(names):
         assert f"The {name} Party leader" in people[f"{first[i % 6]} {name}"]
+
+
+def test_mentions_between_reads_back_from_the_end_and_follows_merges() -> None:
+    text = "Anna Marsh met Karl Weiss. Marsh left. The Marsh group stayed."
+    table = EntityTable("a", text, Gazetteer.load())
+    anna, karl = table.new_cluster("PERSON:anna", "PERSON"), table.new_cluster("PERSON:karl", "PERSON")
+    group = table.new_cluster("ORG:marsh", "ORG")
+    first, weiss = text.index("Anna Marsh"), text.index("Weiss")
+    lone, in_group = text.index("Marsh left"), text.index("Marsh group")
+    table.add_mention(anna, first, first + len("Anna Marsh"))
+    table.add_mention(karl, weiss, weiss + len("Weiss"))
+    table.add_mention(anna, lone, lone + len("Marsh"))
+    table.add_mention(group, in_group, in_group + len("Marsh"))
+
+    def between(start: int, end: int) -> list[tuple[int, str]]:
+        return [(s, c.key) for s, _, c in table.mentions_between(start, end)]
+
+    assert between(0, len(text)) == [
+        (in_group, "ORG:marsh"),
+        (lone, "PERSON:anna"),
+        (weiss, "PERSON:karl"),
+        (first, "PERSON:anna"),
+    ]
+    assert between(weiss, lone) == [(weiss, "PERSON:karl")]  # the end is not included
+    table.merge(group, anna)
+    assert between(in_group, len(text)) == [(in_group, "PERSON:anna")]

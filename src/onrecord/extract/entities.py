@@ -106,6 +106,9 @@ class EntityTable:
         self.clusters: list[Cluster] = []
         self._by_char: dict[int, tuple[Cluster, int, int]] = {}  # the first mention over each character
         self._mentions: set[tuple[int, int, int]] = set()  # (id(cluster), start, end)
+        # every mention in text order, for `mentions_between`: (start, end, id(cluster)), and the clusters by id
+        self._in_order: list[tuple[int, int, int]] = []
+        self._by_id: dict[int, Cluster] = {}
         # people under each tail of their name's words, for `person_named`. Kept up to date person by person
         # (those renamed since the last lookup wait in ``_renamed``): rebuilding it over every person after
         # each new mention was quadratic when every speaker is looked up by name.
@@ -123,6 +126,8 @@ class EntityTable:
             return
         self._mentions.add((id(cluster), start, end))
         cluster.mentions.append((start, end))
+        insort(self._in_order, (start, end, id(cluster)))
+        self._by_id[id(cluster)] = cluster
         if name:
             cluster.add_name(self.text[start:end])
             if cluster.type == "PERSON":
@@ -134,6 +139,7 @@ class EntityTable:
         """Move every mention of ``source`` to ``target``."""
         for start, end in source.mentions:
             self._mentions.discard((id(source), start, end))
+            del self._in_order[bisect_left(self._in_order, (start, end, id(source)))]
             for i in range(start, end):
                 if (found := self._by_char.get(i)) is not None and found[0] is source:
                     del self._by_char[i]
@@ -163,6 +169,15 @@ class EntityTable:
         if not found:
             return None
         return max(found.values(), key=lambda f: (f[0].type == "PERSON", f[2] - f[1], -f[1]))[0]
+
+    def mentions_between(self, start: int, end: int) -> Iterator[tuple[int, int, Cluster]]:
+        """The mentions that start in [start, end), the last first: (start, end, cluster). Found by
+        bisection, so a look back over a few sentences costs those sentences, not the whole article."""
+        k = bisect_left(self._in_order, (end,)) - 1
+        while k >= 0 and self._in_order[k][0] >= start:
+            mention_start, mention_end, key = self._in_order[k]
+            yield mention_start, mention_end, self._by_id[key]
+            k -= 1
 
     def people(self) -> list[Cluster]:
         return [c for c in self.clusters if c.type == "PERSON"]

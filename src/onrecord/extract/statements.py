@@ -682,24 +682,27 @@ def _latest_person(
     *,
     subjects_only: bool,
 ) -> Cluster | None:
-    """The person mentioned last in ``where`` (character offsets), outside ``skip``, whom ``fits`` allows."""
-    start, end = where
-    best: tuple[int, Cluster] | None = None
-    for person in table.people():
-        if not fits(person):
+    """The person mentioned last in ``where`` (character offsets), outside ``skip``, whom ``fits`` allows;
+    of two mentioned at the same place, the one listed first in the table.
+
+    The mentions are read back from the end of ``where`` (:meth:`EntityTable.mentions_between`), so each
+    pronoun costs the few sentences it looks back over, not every person of the article."""
+    found: list[Cluster] = []
+    at = -1
+    for mention_start, mention_end, person in table.mentions_between(*where):
+        if found and mention_start < at:
+            break
+        if person.type != "PERSON" or _inside(mention_start, skip) or not fits(person):
             continue
-        for mention_start, mention_end in person.mentions:
-            if (
-                not start <= mention_start < end
-                or (best is not None and mention_start <= best[0])
-                or _inside(mention_start, skip)
-            ):
-                continue
+        if subjects_only:
             words = doc.char_span(mention_start, mention_end, alignment_mode="expand")
-            if subjects_only and (words is None or not _main_clause_subject(words.root)):
+            if words is None or not _main_clause_subject(words.root):
                 continue
-            best = (mention_start, person)
-    return best[1] if best else None
+        found.append(person)
+        at = mention_start
+    if len(found) > 1:
+        return min(found, key=table.clusters.index)
+    return found[0] if found else None
 
 
 def _main_clause_subject(token: Token) -> bool:
