@@ -179,6 +179,21 @@ class EntityTable:
             yield mention_start, mention_end, self._by_id[key]
             k -= 1
 
+    def last_mentioned(
+        self, start: int, end: int, accept: Callable[[int, int, Cluster], bool]
+    ) -> Cluster | None:
+        """The entity of the last mention starting in [start, end) that ``accept(start, end, cluster)`` takes;
+        of several entities mentioned at that same place, the one listed first in the table."""
+        found: list[Cluster] = []
+        at = -1
+        for mention_start, mention_end, cluster in self.mentions_between(start, end):
+            if found and mention_start < at:
+                break
+            if accept(mention_start, mention_end, cluster):
+                found.append(cluster)
+                at = mention_start
+        return min(found, key=self.clusters.index) if len(found) > 1 else next(iter(found), None)
+
     def people(self) -> list[Cluster]:
         return [c for c in self.clusters if c.type == "PERSON"]
 

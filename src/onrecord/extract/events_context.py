@@ -16,7 +16,6 @@ happened at, the sentence it continues, and the earlier mention of the same even
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -242,17 +241,28 @@ def _time_at_place(
 
 
 def merge_repeats(drafts: list[Draft]) -> list[Draft]:
-    """Keep one draft per event written twice (same kind, actor and object); return the kept ones."""
+    """Keep one draft per event written twice (same kind, actors and an object); return the kept ones.
+
+    A draft joins the first kept draft with its kind and actors that shares one of its objects, found
+    through an index rather than by comparing it with every kept draft: an actor with many events
+    (hostile text) made that quadratic.
+    """
     kept: list[Draft] = []
-    alike: dict[tuple[object, ...], list[Draft]] = defaultdict(list)  # kept drafts by kind and actors
+    # (kind and actors, object) -> position in kept of the first kept draft with that object
+    first_with: dict[tuple[object, ...], int] = {}
     for draft in drafts:
         key = _event_key(draft)
-        earlier = next((k for k in alike[key] if _same_event(k, draft)), None) if key else None
-        if earlier is None:
+        objects = [(key, o) for o in _objects(draft)] if key else []
+        found = [first_with[o] for o in objects if o in first_with]
+        if not found:
+            for o in objects:
+                first_with[o] = len(kept)
             kept.append(draft)
-            if key:
-                alike[key].append(draft)
             continue
+        position = min(found)
+        for o in objects:  # the kept draft now has the merged draft's objects too
+            first_with[o] = min(first_with.get(o, position), position)
+        earlier = kept[position]
         earlier.merged.append(draft)
         earlier.time = earlier.time or draft.time
         earlier.place = earlier.place or draft.place
@@ -282,21 +292,14 @@ def date_after(drafts: list[Draft]) -> None:
 
 
 def _event_key(draft: Draft) -> tuple[object, ...] | None:
-    """What two drafts of one event share (see :func:`_same_event`); None when it has no actor."""
+    """What two drafts of one event share besides an object: kind, type and the actors' entities;
+    None when it has no actor."""
     actors = frozenset(id(m.cluster) for m in draft.actors() if m.cluster is not None)
     return (draft.frame.kind or draft.frame.type, draft.frame.type, actors) if actors else None
 
 
-def _same_event(a: Draft, b: Draft) -> bool:
-    if (a.frame.kind or a.frame.type) != (b.frame.kind or b.frame.type) or a.frame.type != b.frame.type:
-        return False
-    actors_a = {id(m.cluster) for m in a.actors() if m.cluster is not None}
-    actors_b = {id(m.cluster) for m in b.actors() if m.cluster is not None}
-    if not actors_a or actors_a != actors_b:
-        return False
-    objects_a = {_key(m) for m in a.role("object")}
-    objects_b = {_key(m) for m in b.role("object")}
-    return bool(objects_a & objects_b)
+def _objects(draft: Draft) -> set[str]:
+    return {_key(m) for m in draft.role("object")}
 
 
 def _key(mention: Mention) -> str:

@@ -376,14 +376,11 @@ class RoleReader:
                 start, end = _extent(subject)
                 return self.text[start:end], self._cluster(subject, start, end, "actor")
         reach = sentence_start_back(self.doc, pronoun, PRONOUN_REACH)
-        best: tuple[int, Cluster] | None = None
-        for cluster in self.table.clusters:
-            if not self._fits_cluster(lower, cluster):
-                continue
-            for start, _end in cluster.mentions:
-                if reach <= start < pronoun.idx and (best is None or start > best[0]):
-                    best = (start, cluster)
-        return (best[1].name, best[1]) if best else None
+        # read back from the pronoun (not every mention of every entity: quadratic in a long article)
+        cluster = self.table.last_mentioned(
+            reach, pronoun.idx, lambda _s, _e, c: self._fits_cluster(lower, c)
+        )
+        return (cluster.name, cluster) if cluster is not None else None
 
     def _fits(self, pronoun: str, token: Token) -> bool:
         kind = self._entity_type(token)

@@ -685,24 +685,18 @@ def _latest_person(
     """The person mentioned last in ``where`` (character offsets), outside ``skip``, whom ``fits`` allows;
     of two mentioned at the same place, the one listed first in the table.
 
-    The mentions are read back from the end of ``where`` (:meth:`EntityTable.mentions_between`), so each
+    The mentions are read back from the end of ``where`` (:meth:`EntityTable.last_mentioned`), so each
     pronoun costs the few sentences it looks back over, not every person of the article."""
-    found: list[Cluster] = []
-    at = -1
-    for mention_start, mention_end, person in table.mentions_between(*where):
-        if found and mention_start < at:
-            break
+
+    def accept(mention_start: int, mention_end: int, person: Cluster) -> bool:
         if person.type != "PERSON" or _inside(mention_start, skip) or not fits(person):
-            continue
-        if subjects_only:
-            words = doc.char_span(mention_start, mention_end, alignment_mode="expand")
-            if words is None or not _main_clause_subject(words.root):
-                continue
-        found.append(person)
-        at = mention_start
-    if len(found) > 1:
-        return min(found, key=table.clusters.index)
-    return found[0] if found else None
+            return False
+        if not subjects_only:
+            return True
+        words = doc.char_span(mention_start, mention_end, alignment_mode="expand")
+        return words is not None and _main_clause_subject(words.root)
+
+    return table.last_mentioned(*where, accept)
 
 
 def _main_clause_subject(token: Token) -> bool:

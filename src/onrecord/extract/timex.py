@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from onrecord.extract.spans import CharMask
@@ -224,7 +226,8 @@ class ContextOf:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         quarterly = False
         if span is not None and len(span):
-            quarterly = "quarter" in span[0].sent.text.lower() or self.doc_quarterly
+            starts, quarterly_sentences = self._sentences
+            quarterly = quarterly_sentences[bisect_right(starts, span[0].i) - 1] or self.doc_quarterly
 
         tense = clause_tense(self.doc, start, end)
         if EARLIEST_RE.search(self.text[max(0, start - 20) : start]):
@@ -234,6 +237,15 @@ class ContextOf:
                 "present"  # "gave them until mid-November", "effective Feb. 1": a deadline, near either way
             )
         return Context(dct=self.dct, tense=tense, quarterly=quarterly)
+
+    @cached_property
+    def _sentences(self) -> tuple[list[int], list[bool]]:
+        """The first token of each sentence and whether it talks of quarters, read once for the
+        article: a long sentence may hold many time expressions, and finding a token's sentence
+        (``Token.sent``) or rebuilding its text (``Span.text``) for each costs the sentence's length."""
+        sentences = list(self.doc.sents)
+        quarterly = ["quarter" in self.text[s.start_char : s.end_char].lower() for s in sentences]
+        return [s.start for s in sentences], quarterly
 
 
 def _plausible(doc: Doc, cand: Candidate) -> bool:
