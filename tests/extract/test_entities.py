@@ -102,6 +102,13 @@ def test_gazetteer_fixes_capital_tagged_as_person(extract) -> None:
             "Former Secretary General",
             "NATO",
         ),
+        (  # the apposition nested in it is a phrase of its own, not part of the title
+            "Karl Weiss, a former Northport Harbor Authority chairman and mayoral candidate, poked at the plan "
+            "on Monday, tweeting that it was unsound.",
+            "Karl Weiss",
+            "Former Chairman",
+            "Northport Harbor Authority",
+        ),
     ],
 )
 def test_roles_from_titles_and_appositions(extract, text, name, title, organization) -> None:

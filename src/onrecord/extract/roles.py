@@ -113,6 +113,8 @@ NOT_TITLES = frozenset({"former", "late", "then", "newly", "elected"})
 LOWER_RANKS = frozenset({"vice", "deputy", "assistant", "associate", "under", "lieutenant", "acting"})
 FORMER = frozenset({"former", "ex"})
 FORMER_TITLE = "Former "  # the prefix of a title held before
+# what an apposition's title phrase does not reach into: further appositions and coordinated phrases
+APPOSITION_STOPS = frozenset({"appos", "conj", "cc", "punct"})
 
 
 def assign_roles(doc: Doc, table: EntityTable) -> None:
@@ -249,11 +251,26 @@ def _appositions(span: Span, table: EntityTable) -> list[Role]:
         phrases.append(root.head)
     roles: list[Role] = []
     for head in phrases:
-        words = [t for t in head.subtree if not (span.start <= t.i < span.end) and t.dep_ != "punct"]
+        words = _phrase(head, span)
         title, organization = _title_and_organization(words, table)
         if title:
             roles.append(_role(title, organization, former=any(t.lower_ in FORMER for t in words)))
     return roles
+
+
+def _phrase(head: Token, span: Span) -> list[Token]:
+    """The words of an apposition headed by ``head``, in order, without the person's own words, its
+    punctuation, or the appositions and coordinated phrases hanging from it: "a former party chairman and
+    mayoral candidate" gives the chairman's title, and in "A, a spokesman for X, B, a spokesman for Y, …
+    said" each item hangs under the one before (reading the whole subtree for every item was
+    quadratic)."""
+    words, stack = [], [head]
+    while stack:
+        token = stack.pop()
+        if not (span.start <= token.i < span.end):
+            words.append(token)
+        stack.extend(c for c in token.children if c.dep_ not in APPOSITION_STOPS)
+    return sorted(words, key=lambda t: t.i)
 
 
 def _is_title_word(token: Token) -> bool:
