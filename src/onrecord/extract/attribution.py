@@ -55,6 +55,9 @@ META_FILE = "meta.json"
 EXTRACTOR_NAME = "attribution.v1"
 DEFAULT_CUE_THRESHOLD = 0.5
 DEFAULT_FALLBACK_THRESHOLD = 1.0  # above any probability: no fallback
+# Tokens on each side of a cue the role tagger reads: PolNeAR's longest sentence has 223, and in a run-on
+# sentence of thousands of tokens every cue reading all of it made tagging quadratic
+ROLE_REACH = 250
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -189,8 +192,7 @@ class AttributionModel:
     ) -> PredictedAttribution | None:
         window = sentence_window(block, cue.start, self.role_context)
         labels = self._roles.tag(relative_features(doc, block, feats, (cue.start, cue.end), window, table))
-        offset = window[0]
-        parts = segments(block, ["O"] * offset + list(labels))
+        parts = segments(block, list(labels), offset=window[0])
         contents = [s for s in parts if s.role == "CONTENT"] or self._likeliest("CONTENT", block, window)
         contents = extend_quotes(merge_adjacent(contents), feats.quotes, block)
         if not contents:
@@ -227,22 +229,23 @@ class AttributionModel:
 
 def sentence_window(block: Block, position: int, context: int = 0) -> tuple[int, int]:
     """Block positions (start, end) of the sentence holding ``position`` and ``context`` sentences
-    on each side of it (within the block)."""
+    on each side of it (within the block), at most ``ROLE_REACH`` tokens on each side."""
     sentence = block.sentence[position]
-    start = position
-    while start > 0 and block.sentence[start - 1] >= sentence - context:
+    start, low = position, max(0, position - ROLE_REACH)
+    while start > low and block.sentence[start - 1] >= sentence - context:
         start -= 1
-    end = position + 1
-    while end < len(block.sentence) and block.sentence[end] <= sentence + context:
+    end, high = position + 1, min(len(block.sentence), position + ROLE_REACH + 1)
+    while end < high and block.sentence[end] <= sentence + context:
         end += 1
     return start, end
 
 
-def segments(block: Block, labels: list[str]) -> list[Segment]:
-    """Runs of one role: a B- tag, or an I- tag after a different role, starts a new run."""
+def segments(block: Block, labels: list[str], offset: int = 0) -> list[Segment]:
+    """Runs of one role: a B- tag, or an I- tag after a different role, starts a new run. ``labels``
+    are those of the block's tokens from position ``offset`` on."""
     found: list[Segment] = []
     current: Segment | None = None
-    for k, label in enumerate(labels):
+    for k, label in enumerate(labels, start=offset):
         prefix, _, role = label.partition("-")
         if (
             current is not None

@@ -79,6 +79,7 @@ def find_frames(doc: Doc, lexicon: Lexicon) -> list[Frame]:
     consumed: set[int] = set()
     frames: list[Frame] = []
     depths = _depths(doc)
+    questions = _in_question(doc)
     for i in sorted(range(len(doc)), key=lambda i: (depths[i], i)):
         if i in consumed:
             continue
@@ -87,7 +88,7 @@ def find_frames(doc: Doc, lexicon: Lexicon) -> list[Frame]:
         if frame is None:
             continue
         consumed.update(frame.tokens)
-        if not _irrealis(frame.head):
+        if not _irrealis(frame.head, questions):
             frames.append(frame)
     return sorted(frames, key=lambda f: f.head.i)
 
@@ -430,15 +431,11 @@ def _condition_clause(token: Token) -> bool:
     )
 
 
-def _irrealis(head: Token) -> bool:
-    """A trigger that reports no event: a question ("asked whether he agreed"), a purpose or a noun's
-    complement ("the need to invite", "an invitation to join"), or a clause under one of those."""
-    token = head
-    while token.head != token:
-        if any(c.dep_ == "mark" and c.lower_ == "whether" for c in token.children):
-            return True
-        token = token.head
-    if any(c.dep_ == "mark" and c.lower_ == "whether" for c in token.children):
+def _irrealis(head: Token, questions: list[bool]) -> bool:
+    """A trigger that reports no event: a question ("asked whether he agreed"; ``questions`` from
+    :func:`_in_question`), a purpose or a noun's complement ("the need to invite", "an invitation to
+    join"), or a clause under one of those."""
+    if questions[head.i]:
         return True
     if _infinitive(head) and head.dep_ in ("acl", "advcl", "relcl"):
         return True
@@ -447,7 +444,7 @@ def _irrealis(head: Token) -> bool:
         if any(c.dep_ == "auxpass" for c in governor.children):
             return True
         if governor.pos_ == "VERB" and governor != head:
-            return _irrealis(governor)
+            return _irrealis(governor, questions)
     return head.pos_ == "ADJ" and head.lemma_.lower() in NOT_EVENT_ADJECTIVES and not _has_complement(head)
 
 
@@ -474,6 +471,28 @@ def _governor(token: Token) -> Token | None:
 
 
 MAX_DEPTH = 50  # steps up the tree counted at most (a guard against a malformed parse)
+
+
+def _in_question(doc: Doc) -> list[bool]:
+    """For each token, whether it or a token above it heads a "whether" clause: one walk per token that
+    stops at a token already answered, so the doc is linear (a climb from every trigger to its root was
+    quadratic in a long run-on sentence)."""
+    asks = [False] * len(doc)
+    for token in doc:
+        if token.dep_ == "mark" and token.lower_ == "whether":
+            asks[token.head.i] = True
+    heads = [head + i for i, head in enumerate(doc.to_array("HEAD").view("int64").tolist())]
+    found: list[bool | None] = [None] * len(doc)
+    for i in range(len(doc)):
+        path: list[int] = []
+        j = i
+        while found[j] is None and not asks[j] and heads[j] != j:
+            path.append(j)
+            j = heads[j]
+        answer = found[j] if found[j] is not None else asks[j]
+        for k in (*path, j):
+            found[k] = answer
+    return [bool(f) for f in found]
 
 
 def _depths(doc: Doc) -> list[int]:

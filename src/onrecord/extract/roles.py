@@ -208,9 +208,13 @@ def _title_before(span: Span, table: EntityTable) -> Role | None:
     """ "NATO Secretary General Mark Rutte" -> Role(Secretary General, NATO); "former President Bill
     Clinton" -> Role(Former President)."""
     doc = span.doc
+
+    def in_sentence(i: int) -> bool:  # the span's sentence (``Span.sent`` walks the whole sentence)
+        return i >= 0 and not doc[i + 1].is_sent_start
+
     i = span.start - 1
     words: list[Token] = []
-    while i >= span.sent.start:
+    while in_sentence(i):
         token = doc[i]
         if not (
             _is_title_word(token) or _in_organization(token, table) or token.lower_ in {"'s", "’s", "of"}
@@ -218,7 +222,7 @@ def _title_before(span: Span, table: EntityTable) -> Role | None:
             break
         words.insert(0, token)
         i -= 1
-    former = i >= span.sent.start and _former(doc, i)
+    former = in_sentence(i) and _former(doc, i)
     while words and words[0].lower_ in {"of", "'s", "’s"}:
         words.pop(0)
     if not words:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
+from functools import lru_cache
 
 from onrecord.extract import timex_words as w
 from onrecord.extract.timex_calendar import format_value
@@ -94,8 +96,20 @@ def resolve_week_of(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 def resolve_that_year(m: re.Match[str], ctx: Context) -> Resolved | None:
     """ "that year", "later that year": the year last written out before it; none, no value."""
-    years = re.findall(rf"(?<![$£€#\d.,/])({YEAR})(?![\d%]|,\d|\.\d)", m.string[: m.start()])
-    return Resolved(value=years[-1]) if years else None
+    starts, years = _written_years(m.string)
+    before = bisect_right(starts, m.start()) - 1
+    return Resolved(value=years[before]) if before >= 0 else None
+
+
+WRITTEN_YEAR = re.compile(rf"(?<![$£€#\d.,/])({YEAR})(?![\d%]|,\d|\.\d)")
+
+
+@lru_cache(maxsize=4)
+def _written_years(text: str) -> tuple[list[int], list[str]]:
+    """Where each year written out in ``text`` ends, and the year: found once per article (scanning all
+    the text before every "that year" was quadratic)."""
+    found = list(WRITTEN_YEAR.finditer(text))
+    return [match.end() for match in found], [match.group(1) for match in found]
 
 
 _DATE_MDY = rf"{MONTH}\s+(?P<day>{w.DAY_NUM})(?:,?\s+(?P<year>{YEAR}|'\d\d))?"
