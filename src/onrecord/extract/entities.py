@@ -109,6 +109,9 @@ class EntityTable:
         # every mention in text order, for `mentions_between`: (start, end, id(cluster)), and the clusters by id
         self._in_order: list[tuple[int, int, int]] = []
         self._by_id: dict[int, Cluster] = {}
+        self._by_entry: dict[
+            int, Cluster
+        ] = {}  # id(gazetteer entry) -> its first cluster, for `by_gazetteer`
         # people under each tail of their name's words, for `person_named`. Kept up to date person by person
         # (those renamed since the last lookup wait in ``_renamed``): rebuilding it over every person after
         # each new mention was quadratic when every speaker is looked up by name.
@@ -150,6 +153,8 @@ class EntityTable:
     def new_cluster(self, key: str, type_: str, gazetteer: GazetteerEntry | None = None) -> Cluster:
         cluster = Cluster(key=key, type=type_, gazetteer=gazetteer)
         self.clusters.append(cluster)
+        if gazetteer is not None:
+            self._by_entry.setdefault(id(gazetteer), cluster)
         if type_ == "PERSON":
             self._renamed[id(cluster)] = cluster
         return cluster
@@ -261,7 +266,8 @@ class EntityTable:
                         yield person
 
     def by_gazetteer(self, entry: GazetteerEntry) -> Cluster | None:
-        return next((c for c in self.clusters if c.gazetteer is entry), None)
+        """The first cluster of a gazetteer entry (looked up for every generic alias and title word)."""
+        return self._by_entry.get(id(entry))
 
     def organization_name(self, start: int, end: int) -> str | None:
         """Canonical name of the organization or country a stretch of text names ("Ukrainian" -> Ukraine)."""

@@ -739,7 +739,8 @@ def link_speakers(statements: list[Statement], table: EntityTable, ids: dict[int
     linked = []
     by_name: dict[str, Cluster] = {}
     for c in reversed(table.clusters):  # the first cluster of a name wins, as a scan would find it
-        by_name[c.name] = c
+        if c.names or c.gazetteer is not None:  # one without either has no name yet
+            by_name[c.name] = c
     for statement in statements:
         span = statement.speaker.span
         cluster = table.at(span.start, span.end) if span is not None else None
