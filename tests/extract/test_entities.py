@@ -116,6 +116,14 @@ def test_roles_from_titles_and_appositions(extract, text, name, title, organizat
     assert [(r.title, r.organization) for r in person.roles] == [(title, organization)]
 
 
+def test_no_title_from_a_quotation_the_parse_runs_into_an_apposition(extract) -> None:
+    text = (
+        "“There is a severe disconnect between this White House and frankly the president and our military,” "
+        "Karl Weiss, a top campaign surrogate, said Thursday morning on Fox News."
+    )
+    assert entity(extract(text), "Karl Weiss").roles == ()
+
+
 def test_generic_alias_resolves_only_where_the_actor_is_named(extract) -> None:
     with_nato = extract("NATO leaders met in Washington. The Alliance agreed to help Ukraine.")
     assert "Alliance" in [m.text for m in entity(with_nato, "NATO").mentions]

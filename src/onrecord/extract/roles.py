@@ -251,8 +251,8 @@ def _appositions(span: Span, table: EntityTable) -> list[Role]:
     Clinton, the former secretary of state" gives a former title."""
     root = span.root
     phrases = [child for child in root.children if child.dep_ == "appos"]
-    if root.dep_ == "appos" and root.head.lower_ in TITLE_HEADS:
-        phrases.append(root.head)
+    if root.dep_ == "appos" and root.head.lower_ in TITLE_HEADS and not _quote_between(root.head, root):
+        phrases.append(root.head)  # not across a quotation: '… the president and our military,” Flynn, …'
     roles: list[Role] = []
     for head in phrases:
         words = _phrase(head, span)
@@ -275,6 +275,12 @@ def _phrase(head: Token, span: Span) -> list[Token]:
             words.append(token)
         stack.extend(c for c in token.children if c.dep_ not in APPOSITION_STOPS)
     return sorted(words, key=lambda t: t.i)
+
+
+def _quote_between(a: Token, b: Token) -> bool:
+    """Whether a quote mark stands between two tokens (their apposition is then a misparse)."""
+    low, high = sorted((a.i, b.i))
+    return any(t.is_quote for t in a.doc[low + 1 : high])
 
 
 def _is_title_word(token: Token) -> bool:
