@@ -82,8 +82,7 @@ class Extractor:
 
         A text longer than the parser takes (``nlp.max_length``) is a Failure before parsing: in a batch
         it would stop every article of the batch."""
-        pairs = ((a.text, a) for a in articles)
-        parsed = self.nlp.pipe(self._parsable(pairs), as_tuples=True, batch_size=self.options.batch_size)
+        parsed = self.nlp.pipe(self._parsable(articles), as_tuples=True, batch_size=self.options.batch_size)
         for doc, article in parsed:
             if isinstance(article, Failure):
                 yield article
@@ -98,11 +97,11 @@ class Extractor:
                     fix="report this article to the onrecord developers with the message above",
                 )
 
-    def _parsable(self, pairs: Iterable[tuple[str, Article]]) -> Iterator[tuple[str, Article | Failure]]:
-        """The pairs, with a too-long text replaced by an empty one carrying a Failure."""
-        for text, article in pairs:
+    def _parsable(self, articles: Iterable[Article]) -> Iterator[tuple[str, Article | Failure]]:
+        """(text, article) pairs for the parser, a too-long text replaced by an empty one carrying a Failure."""
+        for article in articles:
             too_long = self._too_long(article)
-            yield (text, article) if too_long is None else ("", too_long)
+            yield (article.text, article) if too_long is None else ("", too_long)
 
     def _too_long(self, article: Article) -> Failure | None:
         limit = self.nlp.max_length

@@ -22,12 +22,12 @@ from importlib import resources
 from typing import TYPE_CHECKING, TypeVar
 
 from onrecord.errors import ModelError
+from onrecord.extract.spans import head_indices, up_the_tree
 
 if TYPE_CHECKING:
     from spacy.lexeme import Lexeme
     from spacy.tokens import Doc
 
-T = TypeVar("T")
 K = TypeVar("K", int, str)
 Features = list[str]  # one token's CRFsuite attributes: "name:value" or "name", each meaning 1.0
 
@@ -141,7 +141,7 @@ class TokenTable:
 
     @classmethod
     def of(cls, doc: Doc) -> TokenTable:
-        from spacy.attrs import DEP, ENT_TYPE, HEAD, LEMMA, LOWER, ORTH, POS, TAG
+        from spacy.attrs import DEP, ENT_TYPE, LEMMA, LOWER, ORTH, POS, TAG
 
         columns = doc.to_array([LOWER, LEMMA, POS, TAG, DEP, ENT_TYPE, ORTH]).T.tolist()
         strings, vocab = doc.vocab.strings, doc.vocab
@@ -150,8 +150,7 @@ class TokenTable:
         )
         lemmas = _mapped(lemmas, str.lower)
         shapes = _mapped(columns[6], lambda orth: _shape(vocab[orth]))  # a shape is the lexeme's
-        offsets = doc.to_array([HEAD]).astype("int64").tolist()  # head.i - i
-        heads = [i + offset for i, offset in enumerate(offsets)]
+        heads = head_indices(doc)
         class_table = word_classes()
         classes = [
             class_table.get((lemma, CLASS_POS[p]), ()) if p in CLASS_POS else ()
@@ -162,10 +161,10 @@ class TokenTable:
             if head != i:
                 children[head].append(i)
         verbs = {"VERB", "AUX"}
-        governors = _up_the_tree(
+        governors = up_the_tree(
             heads, lambda j, h: (deps[j], h) if pos[h] in verbs else None, lambda j: ("ROOT", -1)
         )
-        branches = _up_the_tree(
+        branches = up_the_tree(
             heads, lambda j, h: (deps[j], lemmas[h]) if heads[h] == h else None, lambda j: ("ROOT", lemmas[j])
         )
         return cls(
@@ -204,28 +203,6 @@ class TokenTable:
         if self.ents[i]:
             return self.ents[i]
         return "pron" if self.pos[i] == "PRON" else self.pos[i]
-
-
-def _up_the_tree(
-    heads: list[int], answer: Callable[[int, int], T | None], at_root: Callable[[int], T]
-) -> list[T]:
-    """For every token, climb its heads until ``answer(token, head)`` gives a value (or a root gives
-    ``at_root(root)``); every token passed on the way shares that value. Linear in the doc."""
-    found: list[T | None] = [None] * len(heads)
-    for i in range(len(heads)):
-        path: list[int] = []
-        j = i
-        value = found[j]
-        while value is None:
-            head = heads[j]
-            value = at_root(j) if head == j else answer(j, head)
-            path.append(j)
-            j = head
-            if value is None and found[j] is not None:
-                value = found[j]
-        for k in path:
-            found[k] = value
-    return found  # type: ignore[return-value]
 
 
 def _mapped(values: list[K], function: Callable[[K], str]) -> list[str]:

@@ -476,7 +476,7 @@ def _cluster_people(table: EntityTable, mentions: list[RawMention], first_names:
             for t, c in _with_surname(by_surname, token[0])
             if sex is None or _first_name_sex(t, first_names) in (None, sex)
         ]
-        cluster = _surname_owner(starts, fits, token[0], mention.start)
+        cluster = _surname_owner(starts, fits, mention.start)
         if cluster is None:
             cluster = table.new_cluster("PERSON:" + token[0], "PERSON")
             by_surname[token[-1]].append((len(people), token, cluster))
@@ -553,13 +553,11 @@ class _MentionStarts:
 
 
 def _surname_owner(
-    starts: _MentionStarts, people: list[tuple[list[str], Cluster]], surname: str, position: int
+    starts: _MentionStarts, people: list[tuple[list[str], Cluster]], position: int
 ) -> Cluster | None:
-    candidates = [
-        (c, starts.of(c))
-        for tokens, c in people
-        if tokens and (tokens[-1] == surname or fuzz.ratio(tokens[-1], surname) >= SURNAME_SIMILARITY)
-    ]
+    """Of ``people`` (names with the lone surname's last word, from `_with_surname`), whom the surname at
+    ``position`` stands for."""
+    candidates = [(c, starts.of(c)) for _, c in people]
     if not candidates:
         return None
     # (person, mentions before the surname, the last of them)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from onrecord.extract.events_lexicon import COOPERATIVE, HOSTILE, WRAPPERS, Entry, Lexicon
 from onrecord.extract.lexicon import CUE_LEMMAS
+from onrecord.extract.spans import head_indices, up_the_tree
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -474,31 +475,19 @@ MAX_DEPTH = 50  # steps up the tree counted at most (a guard against a malformed
 
 
 def _in_question(doc: Doc) -> list[bool]:
-    """For each token, whether it or a token above it heads a "whether" clause: one walk per token that
-    stops at a token already answered, so the doc is linear (a climb from every trigger to its root was
-    quadratic in a long run-on sentence)."""
+    """For each token, whether it or a token above it heads a "whether" clause, each token climbed over
+    once (a climb from every trigger to its root was quadratic in a long run-on sentence)."""
     asks = [False] * len(doc)
     for token in doc:
         if token.dep_ == "mark" and token.lower_ == "whether":
             asks[token.head.i] = True
-    heads = [head + i for i, head in enumerate(doc.to_array("HEAD").view("int64").tolist())]
-    found: list[bool | None] = [None] * len(doc)
-    for i in range(len(doc)):
-        path: list[int] = []
-        j = i
-        while found[j] is None and not asks[j] and heads[j] != j:
-            path.append(j)
-            j = heads[j]
-        answer = found[j] if found[j] is not None else asks[j]
-        for k in (*path, j):
-            found[k] = answer
-    return [bool(f) for f in found]
+    return up_the_tree(head_indices(doc), lambda j, _head: True if asks[j] else None, asks.__getitem__)
 
 
 def _depths(doc: Doc) -> list[int]:
     """Each token's number of steps up to its root, at most MAX_DEPTH: one walk per token that stops at a
     token already counted, so the whole doc is linear (a walk from every token was quadratic in depth)."""
-    heads = [head + i for i, head in enumerate(doc.to_array("HEAD").view("int64").tolist())]
+    heads = head_indices(doc)
     depths: list[int | None] = [None] * len(heads)
     for i in range(len(heads)):
         path: list[int] = []

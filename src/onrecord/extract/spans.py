@@ -4,13 +4,15 @@
   this span taken yet?" in C, not a scan of every span chosen so far);
 - :class:`SpanIndex`: a fixed set of spans, each with what it belongs to, queried in log time;
 - :func:`sentence_start_back`: where the sentence some sentences before a token starts, found by walking
-  back from the token rather than listing every sentence of the document.
+  back from the token rather than listing every sentence of the document;
+- :func:`head_indices` and :func:`up_the_tree`: an answer for every token found by climbing the parse,
+  each token climbed over once.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import accumulate
 from typing import TYPE_CHECKING, Generic, TypeVar
 
@@ -70,3 +72,33 @@ def sentence_start_back(doc: Doc, token: Token, count: int) -> int:
             break
         sentence = doc[sentence.start - 1].sent
     return sentence.start_char
+
+
+def head_indices(doc: Doc) -> list[int]:
+    """The index of each token's head (a root is its own head), read in one array."""
+    from spacy.attrs import HEAD
+
+    offsets = doc.to_array([HEAD]).astype("int64").tolist()  # head.i - i
+    return [i + offset for i, offset in enumerate(offsets)]
+
+
+def up_the_tree(
+    heads: list[int], answer: Callable[[int, int], T | None], at_root: Callable[[int], T]
+) -> list[T]:
+    """For every token, climb its heads until ``answer(token, head)`` gives a value (or a root gives
+    ``at_root(root)``); every token passed on the way shares that value. Linear in the doc."""
+    found: list[T | None] = [None] * len(heads)
+    for i in range(len(heads)):
+        path: list[int] = []
+        j = i
+        value = found[j]
+        while value is None:
+            head = heads[j]
+            value = at_root(j) if head == j else answer(j, head)
+            path.append(j)
+            j = head
+            if value is None and found[j] is not None:
+                value = found[j]
+        for k in path:
+            found[k] = value
+    return found  # type: ignore[return-value]
