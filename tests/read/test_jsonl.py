@@ -77,6 +77,15 @@ def test_malformed_line_is_named_and_the_rest_is_read(tmp_path, read_all):
         ('{"text": "ok", "date": "2024-02-30"}', "\"date\" '2024-02-30' is not a calendar date"),
         ('{"text": "ok", "title": ["x"]}', '"title" is a JSON array, not a string'),
         ('{"text": "ok", "id": {"a": 1}}', '"id" is a JSON object'),
+        (
+            '{"text": "a broken emoji \\ud83d here"}',
+            '"text" holds half of a surrogate pair (\\ud83d) at character 15',
+        ),
+        (
+            '{"text": "ok", "title": "x\\udca0"}',
+            '"title" holds half of a surrogate pair (\\udca0) at character 1',
+        ),
+        ('{"text": "ok", "id": "\\udfff"}', '"id" holds half of a surrogate pair'),
     ],
 )
 def test_bad_records_fail_with_their_line(tmp_path, read_all, line, problem):
@@ -87,6 +96,12 @@ def test_bad_records_fail_with_their_line(tmp_path, read_all, line, problem):
     assert isinstance(failure, Failure)
     assert (failure.source, failure.line) == (str(path), 2)
     assert failure.problem.startswith(problem)
+
+
+def test_a_surrogate_pair_written_as_escapes_is_one_character(tmp_path, read_one):
+    path = tmp_path / "feed.jsonl"
+    write_lines(path, '{"text": "Smile \\ud83d\\ude00 please"}')
+    assert read_one(path).text == "Smile \U0001f600 please"
 
 
 def test_a_line_that_is_not_utf8_fails_alone(tmp_path, read_all):

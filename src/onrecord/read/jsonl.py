@@ -9,6 +9,7 @@ one Failure naming its line; the lines after it are still read.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -18,6 +19,7 @@ from onrecord.read.article import Metadata, ReadOptions, make_article, parse_dat
 from onrecord.read.decode import decode_utf8
 
 OPTIONAL_STRINGS = ("title", "outlet", "url")
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # json.loads joins pairs; what is left stands alone
 SHAPE_HINT = 'write each article as an object like {"text": "…", "date": "2024-10-16"}'
 
 
@@ -99,8 +101,25 @@ def article_from_object(
         outlet=strings["outlet"],
         url=strings["url"],
     )
+    for name, field in (("text", text), *strings.items(), ("id", ident)):
+        _check_whole_characters(name, field, source, line)
     article_source = str(ident) if ident not in (None, "") else fallback
     return make_article(text, source=article_source, found=found, options=options)
+
+
+def _check_whole_characters(name: str, field: object, source: str, line: int | None) -> None:
+    """Refuse a string holding half of a surrogate pair: JSON lets ``"\\ud83d"`` stand alone, but no text
+    can hold it (it cannot be written as UTF-8, so hashing, storing or printing the article would fail)."""
+    if not isinstance(field, str):
+        return
+    half = LONE_SURROGATE.search(field)
+    if half is not None:
+        raise InputError(
+            source,
+            f'"{name}" holds half of a surrogate pair (\\u{ord(half[0]):04x}) at character {half.start():,}',
+            "write the character whole: both \\u escapes of its pair, or the character itself",
+            line=line,
+        )
 
 
 def _optional_string(value: dict[str, Any], name: str, source: str, line: int | None) -> str | None:
