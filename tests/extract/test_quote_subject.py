@@ -3,6 +3,7 @@ can come out), so the test does not depend on the parser."""
 
 from __future__ import annotations
 
+import spacy
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -44,3 +45,17 @@ def test_a_name_after_the_cue_is_still_the_speaker() -> None:
     )
     subject = _subject(doc[4], doc[4:7])
     assert subject is not None and subject.text == "Rutte"
+
+
+def test_a_no_break_space_after_the_subject_is_not_part_of_the_speaker() -> None:
+    # '“Go home,” he\xa0told them.': spaCy makes the no-break space a token and hangs it from "he", so the
+    # subject's subtree ends with it; the speaker must still be the pronoun alone, or it resolves to no one
+    doc = Doc(
+        spacy.blank("en").vocab,  # its lexical attributes know "\xa0" is a space
+        words=["“", "Go", "home", ",", "”", "he", "\xa0", "told", "them", "."],
+        spaces=[False, True, False, False, True, False, False, True, False, False],
+        heads=[1, 7, 1, 1, 1, 7, 5, 7, 7, 7],
+        deps=["punct", "ccomp", "dobj", "punct", "punct", "nsubj", "dep", "ROOT", "dobj", "punct"],
+    )
+    subject = _subject(doc[7], doc[5:10])
+    assert subject is not None and subject.text == "he"

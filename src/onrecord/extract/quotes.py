@@ -243,7 +243,7 @@ def _subject(cue: Token, window: Span) -> Span | None:
         if child.dep_ in {"nsubj", "nsubjpass"} and child.lower_ not in {"it", "there", "this"}:
             left, right = child.left_edge.i, child.right_edge.i + 1
             if window.start <= left and right <= window.end:
-                return window.doc[left:right]
+                return _words(window.doc, left, right)
     # "said Rutte" parsed with Rutte as a dobj / npadvmod (but "said Monday" is a date)
     for child in cue.rights:
         if child.ent_type_ in NOT_SPEAKERS:
@@ -251,7 +251,7 @@ def _subject(cue: Token, window: Span) -> Span | None:
         if child.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or child.pos_ == "PROPN":
             left, right = child.left_edge.i, child.right_edge.i + 1
             if window.start <= left and right <= window.end:
-                return window.doc[left:right]
+                return _words(window.doc, left, right)
     # "…,” Police Chief Chuck Jordan said Monday." parsed without a subject: the name right before the cue
     before = cue.i - 1
     if before >= window.start and window.doc[before].ent_type_ == "PERSON":
@@ -260,6 +260,16 @@ def _subject(cue: Token, window: Span) -> Span | None:
             start -= 1
         return window.doc[start : before + 1]
     return None
+
+
+def _words(doc: Doc, start: int, end: int) -> Span:
+    """Tokens ``start:end`` without the whitespace tokens at their ends: a subtree takes in the no-break
+    space after its last word ("he\xa0told"), which would make the speaker "he\xa0", no pronoun."""
+    while end - start > 1 and doc[end - 1].is_space:
+        end -= 1
+    while end - start > 1 and doc[start].is_space:
+        start += 1
+    return doc[start:end]
 
 
 __all__ = ["CUE_LEMMAS", "Attribution", "DirectQuote", "Quote", "attribute_quotes", "find_quotes"]
