@@ -601,3 +601,55 @@ def test_report_owned_by_its_source_is_a_statement(
 
 def test_a_noun_phrase_is_not_a_cue(extract) -> None:
     assert extract("The first point of the plan is a ceasefire.").statements == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The International Monetary Fund said on Tuesday that growth would slow to 2.1 percent next year. "
+            "It warned that trade tensions could cut investment further.",
+            "International Monetary Fund",
+        ),
+        # "it" is no person: after a person spoke it stays unresolved
+        (
+            "Mayor Elena Marsh said the bridge would reopen in May. "
+            "It warned that trade tensions could cut investment further.",
+            None,
+        ),
+    ],
+)
+def test_it_is_the_organization_that_spoke_last(extract, text, speaker) -> None:
+    first, second = extract(text).statements
+    assert second.speaker.span is not None and second.speaker.span.text == "It"
+    assert (second.speaker.entity, second.speaker.name) == (
+        (first.speaker.entity, speaker) if speaker else (None, "It")
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Growth in Europe will slow to 1.2 percent next year, the fund said on Tuesday. "
+            "The forecast came from the International Monetary Fund.",
+            "International Monetary Fund",
+        ),
+        # two funds: "the fund" could be either
+        (
+            "The International Monetary Fund and the Northport Pension Fund met on Monday. "
+            "Growth in Europe will slow to 1.2 percent next year, the fund said on Tuesday.",
+            None,
+        ),
+    ],
+)
+def test_the_organization_a_description_names_by_its_head_noun(extract, text, speaker) -> None:
+    extraction = extract(text)
+    statement = only(extraction)
+    assert statement.speaker.span is not None and statement.speaker.span.text == "the fund"
+    if speaker is None:
+        assert (statement.speaker.entity, statement.speaker.name) == (None, "the fund")
+    else:
+        entity = next(e for e in extraction.entities if e.id == statement.speaker.entity)
+        assert entity.name == statement.speaker.name == speaker
+        assert "the fund" in [m.text for m in entity.mentions]

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, NamedTuple, Protocol
 from onrecord.extract.entities import Cluster, EntityTable, skip_leading_titles
 from onrecord.extract.gender import FirstNames, Genders
 from onrecord.extract.lexicon import CLAUSE_ONLY_LEMMAS, CUE_LEMMAS, is_cue_verb
-from onrecord.extract.names import name_tokens
+from onrecord.extract.names import name_tokens, strip_possessive
 from onrecord.extract.quotes import DirectQuote, Quote, attribute_quotes, find_quotes
 from onrecord.extract.roles import resolve_description
 from onrecord.extract.spans import CharMask, SpanIndex, sentence_start_back
@@ -32,7 +32,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as DocSpan
 
 EXTRACTOR = "statements.v1"
-PRONOUNS = frozenset({"he", "she", "they", "him", "her", "his", "their", "i", "we"})
+PRONOUNS = frozenset({"he", "she", "they", "him", "her", "his", "their", "i", "we", "it", "its"})
+GROUP_PRONOUNS = frozenset({"they", "their", "we", "it", "its"})  # an organization can be any of these
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
 NO_SOURCE = frozenset({"it", "there", "this", "that", "what", "which"})
 RELATIVES = frozenset({"who", "which", "that"})
@@ -43,6 +44,7 @@ FINDING_NOUNS = frozenset({"poll", "survey", "study"})  # "In a new poll, …" r
 METADATA_RELATIONS = frozenset({"reported_by", "with_reference_to", "dateline"})
 MIN_TOPIC_TOKENS = 1  # a learned attribution's content needs a word that is not a pronoun
 SUBJECT_REACH = 3  # verbs climbed from a cue to find its subject
+NAME_PREPOSITIONS = frozenset({"of", "on", "for", "in", "at", "to"})  # "Commission on Presidential Debates"
 PRONOUN_REACH_SENTENCES = 4  # how far back a pronoun may find its person
 _SPACE = r"[^\S\n]"  # spaces and tabs, and the no-break spaces scraped pages are full of
 # "The governor added:" ending a paragraph, then the paragraph it introduces
@@ -537,8 +539,9 @@ def _resolve(
 ) -> list[Statement]:
     statements: list[Statement] = []
     previous: Previous | None = None
+    headed = _organizations_by_head(table)
     for candidate in candidates:
-        cluster = _speaker_entity(doc, table, candidate, previous, genders, quotes)
+        cluster = _speaker_entity(doc, table, candidate, previous, genders, quotes, headed)
         if cluster is not None:
             previous = Previous(cluster, candidate.position, candidate.end)
         statements.append(_statement(article.text, article, table, candidate, cluster))
@@ -560,6 +563,7 @@ def _speaker_entity(
     previous: Previous | None,
     genders: Genders,
     quotes: SpanIndex[Quote],
+    headed: dict[str, list[Cluster]],
 ) -> Cluster | None:
     if candidate.source is None:
         return None
@@ -582,11 +586,35 @@ def _speaker_entity(
     named = _named_speaker(table, start, end) if name_like else table.at(start, end)
     if named is not None:
         return named
-    described = resolve_description(words, table, allow_bare=True)
+    described = resolve_description(words, table, allow_bare=True) or _organization_described(words, headed)
     if described is not None:
         table.add_mention(described, start, end, name=False)
         return described
     return _unlisted_person(table, words)
+
+
+def _organizations_by_head(table: EntityTable) -> dict[str, list[Cluster]]:
+    """The organizations of the article by the head noun of their name, the noun a description uses
+    ("the fund" for the International Monetary Fund, "the commission" for the Commission on Presidential
+    Debates, "the union" for the Eastfield Dockers' Union); names of one word ("Bank") are left out."""
+    headed: dict[str, list[Cluster]] = {}
+    for cluster in table.clusters:
+        words = cluster.name.split()
+        if cluster.type not in {"ORG", "MEDIA"} or len(words) < 2 or not cluster.mentions:
+            continue
+        cut = next((i for i, w in enumerate(words) if w in NAME_PREPOSITIONS), len(words))
+        if cut > 0:
+            headed.setdefault(strip_possessive(words[cut - 1]).lower(), []).append(cluster)
+    return headed
+
+
+def _organization_described(words: DocSpan, headed: dict[str, list[Cluster]]) -> Cluster | None:
+    """The organization a two-word description names by its head noun ("the fund said", "their union
+    said"), when the article names exactly one so (two funds make "the fund" ambiguous)."""
+    if len(words) != 2 or words[0].lower_ not in {"the", "its", "their"} or words[1].pos_ != "NOUN":
+        return None
+    found = headed.get(words[1].lower_, [])
+    return found[0] if len(found) == 1 else None
 
 
 def _relative_stand_in(table: EntityTable, pronoun: Token) -> tuple[DocSpan, int, int] | None:
@@ -651,13 +679,12 @@ def _antecedent(
     ``quoted`` (the statement's own quotation); either only if nothing says the pronoun cannot refer to
     them ("she" and a man)."""
     reach = sentence_start_back(doc, pronoun, PRONOUN_REACH_SENTENCES)
-    plural = pronoun.lower_ in {"they", "their", "we"}
     recent = previous is not None and previous.start >= reach
 
     def fits(person: Cluster) -> bool:
         return genders.fits(pronoun.lower_, person)
 
-    if plural:
+    if pronoun.lower_ in GROUP_PRONOUNS:  # "The IMF said … it warned": only the organization that spoke last
         return (
             previous.speaker
             if previous is not None and recent and previous.speaker.type != "PERSON"
