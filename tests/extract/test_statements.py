@@ -607,30 +607,6 @@ def test_a_noun_phrase_is_not_a_cue(extract) -> None:
     ("text", "speaker"),
     [
         (
-            "The International Monetary Fund said on Tuesday that growth would slow to 2.1 percent next year. "
-            "It warned that trade tensions could cut investment further.",
-            "International Monetary Fund",
-        ),
-        # "it" is no person: after a person spoke it stays unresolved
-        (
-            "Mayor Elena Marsh said the bridge would reopen in May. "
-            "It warned that trade tensions could cut investment further.",
-            None,
-        ),
-    ],
-)
-def test_it_is_the_organization_that_spoke_last(extract, text, speaker) -> None:
-    first, second = extract(text).statements
-    assert second.speaker.span is not None and second.speaker.span.text == "It"
-    assert (second.speaker.entity, second.speaker.name) == (
-        (first.speaker.entity, speaker) if speaker else (None, "It")
-    )
-
-
-@pytest.mark.parametrize(
-    ("text", "speaker"),
-    [
-        (
             "Growth in Europe will slow to 1.2 percent next year, the fund said on Tuesday. "
             "The forecast came from the International Monetary Fund.",
             "International Monetary Fund",

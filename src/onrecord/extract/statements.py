@@ -32,8 +32,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as DocSpan
 
 EXTRACTOR = "statements.v1"
-PRONOUNS = frozenset({"he", "she", "they", "him", "her", "his", "their", "i", "we", "it", "its"})
-GROUP_PRONOUNS = frozenset({"they", "their", "we", "it", "its"})  # an organization can be any of these
+# "it" is left out: after an organization spoke it is as often the report, the letter or the law it wrote
+PRONOUNS = frozenset({"he", "she", "they", "him", "her", "his", "their", "i", "we"})
+GROUP_PRONOUNS = frozenset({"they", "their", "we"})
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
 NO_SOURCE = frozenset({"it", "there", "this", "that", "what", "which"})
 RELATIVES = frozenset({"who", "which", "that"})
@@ -44,7 +45,8 @@ FINDING_NOUNS = frozenset({"poll", "survey", "study"})  # "In a new poll, …" r
 METADATA_RELATIONS = frozenset({"reported_by", "with_reference_to", "dateline"})
 MIN_TOPIC_TOKENS = 1  # a learned attribution's content needs a word that is not a pronoun
 SUBJECT_REACH = 3  # verbs climbed from a cue to find its subject
-NAME_PREPOSITIONS = frozenset({"of", "on", "for", "in", "at", "to"})  # "Commission on Presidential Debates"
+# the words that end the head of an organization name ("Commission on Presidential Debates")
+NAME_PREPOSITIONS = frozenset({"of", "on", "for", "in", "at", "to", "by"})
 PRONOUN_REACH_SENTENCES = 4  # how far back a pronoun may find its person
 _SPACE = r"[^\S\n]"  # spaces and tabs, and the no-break spaces scraped pages are full of
 # "The governor added:" ending a paragraph, then the paragraph it introduces
@@ -602,7 +604,7 @@ def _organizations_by_head(table: EntityTable) -> dict[str, list[Cluster]]:
         words = cluster.name.split()
         if cluster.type not in {"ORG", "MEDIA"} or len(words) < 2 or not cluster.mentions:
             continue
-        cut = next((i for i, w in enumerate(words) if w in NAME_PREPOSITIONS), len(words))
+        cut = next((i for i, w in enumerate(words) if w.lower() in NAME_PREPOSITIONS), len(words))
         if cut > 0:
             headed.setdefault(strip_possessive(words[cut - 1]).lower(), []).append(cluster)
     return headed
@@ -684,7 +686,7 @@ def _antecedent(
     def fits(person: Cluster) -> bool:
         return genders.fits(pronoun.lower_, person)
 
-    if pronoun.lower_ in GROUP_PRONOUNS:  # "The IMF said … it warned": only the organization that spoke last
+    if pronoun.lower_ in GROUP_PRONOUNS:  # only an organization that spoke last
         return (
             previous.speaker
             if previous is not None and recent and previous.speaker.type != "PERSON"
