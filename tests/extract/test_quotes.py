@@ -26,6 +26,12 @@ from onrecord.extract.quotes import find_quotes
         ("He said “we will\nrebuild it,” and left.", ["“we will\nrebuild it,”"]),
         ('She said "the plan works,\nmostly" today.', ['"the plan works,\nmostly"']),
         ("“Never closed.\nNext line.", []),  # a full stop and a capital: not a wrap
+        # a straight-quoted excerpt that never closes loses none of the curly quotations inside it
+        (
+            '"Kevin was snoring.\n\n“Here he is, babe,” she said.\n\n"Trump walked in, chanting “U-S-A!”\n\nThen:',
+            ["“Here he is, babe,”", "“U-S-A!”"],
+        ),
+        ('An excerpt: "It was “rigged,” he said."\n\nNext.', ['"It was “rigged,” he said."']),
     ],
 )
 def test_quoted_stretches(text: str, quoted: list[str]) -> None:

@@ -55,17 +55,32 @@ class DirectQuote:
 
 
 def find_quotes(text: str) -> list[Quote]:
-    """Quoted stretches of ``text`` in order, multi-paragraph quotes joined into one."""
+    """Quoted stretches of ``text`` in order, multi-paragraph quotes joined into one.
+
+    A straight-quoted stretch that is never closed (an excerpt's paragraphs each opened with '"', then a
+    paragraph that opens with no mark) holds no quotation of its own; the curly-quoted ones inside it are
+    read again with straight marks ignored, or they would be lost with it."""
+    quotes, unclosed = _scan(text, 0, len(text), straight_marks=True)
+    for start, end in unclosed:
+        quotes += _scan(text, start, end, straight_marks=False)[0]
+    return _drop_nested(sorted(quotes, key=lambda q: q.start))
+
+
+def _scan(
+    text: str, start: int, end: int, *, straight_marks: bool
+) -> tuple[list[Quote], list[tuple[int, int]]]:
+    """The quotations in ``text[start:end]``, and the stretches after straight marks that never closed."""
     quotes: list[Quote] = []
+    unclosed: list[tuple[int, int]] = []
     open_at: int | None = None  # where the outermost open quote started
     depth = 0  # nesting depth of curly quotes
     straight = False  # inside a straight-quoted stretch
     resume = 0  # read on from here: past a two-character mark, or a continued quote's reopening mark
-    for found in _MARKS.finditer(text):
+    for found in _MARKS.finditer(text, start, end):
         i, ch = found.start(), found.group()
         if i < resume:
             continue
-        mark = _straight_mark(text, i)
+        mark = _straight_mark(text, i) if straight_marks else 0
         if (ch in OPENING or (ch in CLOSING and _starts_paragraph(text, i))) and not straight and not depth:
             open_at, depth = i, 1  # a paragraph opened with a closing mark ("”Fortunately, …") opens too
         elif ch in OPENING and not straight:
@@ -88,8 +103,12 @@ def find_quotes(text: str) -> list[Quote]:
             if nxt is not None and (text[nxt] in OPENING or _straight_mark(text, nxt)):
                 resume = nxt + max(1, _straight_mark(text, nxt))  # the quote goes on in the next paragraph
             else:
+                if straight and open_at is not None:
+                    unclosed.append((open_at + 1, i))
                 depth, straight, open_at = 0, False, None
-    return _drop_nested(sorted(quotes, key=lambda q: q.start))
+    if straight and open_at is not None:
+        unclosed.append((open_at + 1, end))
+    return quotes, unclosed
 
 
 def _starts_paragraph(text: str, i: int) -> bool:
