@@ -163,3 +163,22 @@ def test_surname_variants_are_the_same_found_in_c_as_in_python() -> None:
         ]
         assert entities._variants(word, words) == in_python
     assert set(entities._variants("zelensky", words)) >= {"zelensky", "zelenskyy", "zelenskiy"}
+
+
+def test_two_clusters_of_one_type_and_name_are_one_entity() -> None:
+    # a speaker rule can make a person beside the one NER found; both would get the id hash(type, name)
+    from onrecord.extract.entities import EntityTable
+    from onrecord.extract.gazetteer import Gazetteer
+    from onrecord.model import Role
+
+    text = "Elena Marsh spoke. Later Mayor Elena Marsh spoke again."
+    table = EntityTable("a", text, Gazetteer.load())
+    first, second = (table.new_cluster("PERSON:Elena Marsh", "PERSON") for _ in range(2))
+    table.add_mention(first, 0, 11)
+    table.add_mention(second, 31, 42)
+    table.add_role(second, Role(title="Mayor"))
+    entities, ids = table.freeze()
+    (entity,) = entities
+    assert ids[id(first)] == ids[id(second)] == entity.id
+    assert [m.text for m in entity.mentions] == ["Elena Marsh", "Elena Marsh"]
+    assert entity.roles == (Role(title="Mayor"),)

@@ -629,3 +629,17 @@ def test_the_organization_a_description_names_by_its_head_noun(extract, text, sp
         entity = next(e for e in extraction.entities if e.id == statement.speaker.entity)
         assert entity.name == statement.speaker.name == speaker
         assert "the fund" in [m.text for m in entity.mentions]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mayor Elena Marsh said and repeated that the bridge would open in May.",
+        '"We will build it by spring," Mayor Elena Marsh said and told reporters.',
+    ],
+)
+def test_two_cues_of_one_content_make_one_statement(extract, text) -> None:
+    # a statement's id is a hash of its content: two of one content could not both be stored
+    statements = extract(text).statements
+    assert len({s.id for s in statements}) == len(statements) == 1
+    assert statements[0].speaker.name == "Elena Marsh" and statements[0].cue.text == "said"

@@ -287,26 +287,31 @@ class EntityTable:
 
     # -- output ---------------------------------------------------------------------------------
     def freeze(self) -> tuple[tuple[Entity, ...], dict[int, str]]:
-        """Entity records in order of first mention, and a map from id(cluster) to entity id."""
+        """Entity records in order of first mention, and a map from id(cluster) to entity id.
+
+        Two clusters of one type and name (which no rule merged: a person the speaker rules created
+        beside one NER found) are one entity, as their id is a hash of type and name."""
         ordered = sorted((c for c in self.clusters if c.mentions), key=lambda c: min(c.mentions))
-        entities: list[Entity] = []
+        same_id: dict[str, list[Cluster]] = {}
         ids: dict[int, str] = {}
         for cluster in ordered:
             entity_id = content_id("e", self.article_id, cluster.type, cluster.name)
             ids[id(cluster)] = entity_id
-            mentions = sorted(cluster.mentions)
-            aliases = sorted({n for n in cluster.names if n != cluster.name})
-            entities.append(
-                Entity(
-                    id=entity_id,
-                    name=cluster.name,
-                    type="ORG" if cluster.type == "MEDIA" else cluster.type,
-                    aliases=tuple(aliases),
-                    roles=tuple(cluster.roles),
-                    mentions=tuple(Span(start=s, end=e, text=self.text[s:e]) for s, e in mentions),
-                )
-            )
-        return tuple(entities), ids
+            same_id.setdefault(entity_id, []).append(cluster)
+        return tuple(self._entity(entity_id, group) for entity_id, group in same_id.items()), ids
+
+    def _entity(self, entity_id: str, clusters: list[Cluster]) -> Entity:
+        first = clusters[0]
+        mentions = sorted({m for c in clusters for m in c.mentions})
+        roles = list(dict.fromkeys(r for c in clusters for r in c.roles))
+        return Entity(
+            id=entity_id,
+            name=first.name,
+            type="ORG" if first.type == "MEDIA" else first.type,
+            aliases=tuple(sorted({n for c in clusters for n in c.names if n != first.name})),
+            roles=tuple(roles),
+            mentions=tuple(Span(start=s, end=e, text=self.text[s:e]) for s, e in mentions),
+        )
 
 
 def find_entities(

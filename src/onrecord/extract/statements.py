@@ -149,6 +149,9 @@ def find_statements(
     candidates = [_without_dateline(text, c) for c in candidates]
     taken = _candidate_spans(candidates)
     candidates = _continued(text, [_around_parenthetical(doc, text, c, taken) for c in candidates], quotes)
+    # two cues of one content ("Marsh said and repeated that …") make one statement: its id is that content
+    firsts: dict[tuple[tuple[int, int], ...], Candidate] = {}
+    candidates = [firsts.setdefault(c.content, c) for c in candidates if c.content not in firsts]
     return _resolve(doc, article, table, candidates, Genders(text, first_names), quoted)
 
 
