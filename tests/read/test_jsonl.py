@@ -98,6 +98,25 @@ def test_bad_records_fail_with_their_line(tmp_path, read_all, line, problem):
     assert failure.problem.startswith(problem)
 
 
+@pytest.mark.parametrize(
+    ("line", "problem"),
+    [
+        ('{"text": "x", "deep": ' + "[" * 100_000 + "]" * 100_000 + "}", "JSON nested too deep to read"),
+        ('{"text": "x", "id": ' + "9" * 5000 + "}", "a JSON number too long to read (Exceeds the limit"),
+    ],
+)
+def test_json_python_cannot_read_fails_alone(tmp_path, read_all, line, problem):
+    jsonl = tmp_path / "feed.jsonl"
+    write_lines(jsonl, line, '{"text": "next"}')
+    failure, article = read_all(jsonl)
+    assert (failure.line, article.text) == (1, "next")
+    assert failure.problem.startswith(problem)
+    document = tmp_path / "one.json"
+    document.write_text(line)
+    (failure,) = read_all(document)
+    assert failure.source == str(document) and failure.problem.startswith(problem)
+
+
 def test_a_surrogate_pair_written_as_escapes_is_one_character(tmp_path, read_one):
     path = tmp_path / "feed.jsonl"
     write_lines(path, '{"text": "Smile \\ud83d\\ude00 please"}')

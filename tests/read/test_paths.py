@@ -154,6 +154,31 @@ def test_stdin_format_is_sniffed(monkeypatch, data, texts):
     assert [item.text for item in items] == texts
 
 
+@pytest.mark.parametrize(
+    ("data", "results"),
+    [
+        # broken JSON is reported where it breaks, not read as the text of one article
+        (b'{"text": "one", "date": \n"2024-10-16"', ["line 2 of <stdin>: not JSON (Expecting"]),
+        (b'[{"text": "one"},\n{"text": "two"', ["line 2 of <stdin>: not JSON (Expecting"]),
+        (
+            b'{"text": "broken\n{"text": "two"}\n',
+            ["line 1 of <stdin>: not JSON (Invalid control character at column", "two"],
+        ),
+        (b"[]", ["<stdin>: an empty JSON list (no articles)"]),
+        (
+            b'{"text": "deep", "x": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",
+            ["<stdin>: JSON nested too deep to read"],
+        ),
+        (b'{"id": ' + b"9" * 5000 + b', "text": "x"}', ["<stdin>: a JSON number too long to read"]),
+    ],
+)
+def test_stdin_json_that_does_not_parse(monkeypatch, data, results):
+    items = stdin_items(monkeypatch, data)
+    assert len(items) == len(results)
+    for item, expected in zip(items, results, strict=True):
+        assert (item.message if isinstance(item, Failure) else item.text).startswith(expected)
+
+
 def test_stdin_sources_and_date(monkeypatch):
     (text,) = stdin_items(monkeypatch, b"date 2024-10-16\nBody.")
     assert (text.source, str(text.date)) == ("<stdin>", "2024-10-16")

@@ -29,6 +29,8 @@ from onrecord.read.text import parse_text
 
 log = logging.getLogger("onrecord")
 
+# how broken JSON starts: '{"' or '[{' or '[]' (text may open with "{Breaking}" or "[Updated]")
+JSON_START = re.compile(r'\{\s*"|\[\s*[{\]]')
 Format = Literal["text", "html", "json", "jsonl"]
 FORMATS: dict[str, Format] = {
     ".txt": "text",
@@ -143,19 +145,22 @@ def read_stdin(options: ReadOptions) -> Iterator[Article | Failure]:
 def sniff_format(text: str) -> Format:
     """Guess the format of text that came without a file name."""
     start = text.lstrip()
-    if start.startswith(("{", "[")):
-        try:
-            json.loads(text)
-            return "json"
-        except json.JSONDecodeError:
-            pass
-        try:
-            first = json.loads(start.split("\n", 1)[0])
-            if isinstance(first, dict):
-                return "jsonl"
-        except json.JSONDecodeError:
-            pass
-    return "html" if LOOKS_LIKE_HTML.match(text) else "text"
+    if start.startswith(("{", "[")) and _parses(text):
+        return "json"
+    if not JSON_START.match(start):
+        return "html" if LOOKS_LIKE_HTML.match(text) else "text"
+    # broken JSON is still JSON, so that the reader says where it breaks; JSON lines when one of the first
+    # two lines is an object of its own (the first may be the broken one)
+    lines = [line for line in start.split("\n", 2)[:2] if line.strip()]
+    return "jsonl" if any(_parses(line) and line.lstrip().startswith("{") for line in lines) else "json"
+
+
+def _parses(text: str) -> bool:
+    try:
+        json.loads(text)
+    except (ValueError, RecursionError):
+        return False
+    return True
 
 
 def read_bytes(data: bytes, source: str, fmt: Format, options: ReadOptions) -> Iterator[Article | Failure]:

@@ -56,9 +56,12 @@ def read_json(document: str, source: str, options: ReadOptions) -> Iterator[Arti
         yield Failure(source=source, problem="empty (no JSON)", fix=SHAPE_HINT)
         return
     try:
-        value = json.loads(document)
-    except json.JSONDecodeError as exc:
-        yield Failure(source=source, line=exc.lineno, problem=_json_problem(exc), fix="fix the JSON")
+        value = parse_json(document, source, "fix the JSON")
+    except InputError as error:
+        yield failure_from(error)
+        return
+    if value == []:
+        yield Failure(source=source, problem="an empty JSON list (no articles)", fix=SHAPE_HINT)
         return
     if not isinstance(value, list):
         try:
@@ -137,14 +140,37 @@ def _optional_string(value: dict[str, Any], name: str, source: str, line: int | 
 
 
 def _loads(line: str, source: str, number: int) -> Any:
+    return parse_json(line, source, "fix the line or remove it", line=number)
+
+
+def parse_json(document: str, source: str, fix: str, *, line: int | None = None) -> Any:
+    """``json.loads``, with every way it can fail as an :class:`InputError` (``line``: the document's first
+    line in ``source``): bad syntax, nesting deeper than Python's recursion limit, a number of more
+    than 4,300 digits (Python's limit on turning digits into an int)."""
     try:
-        return json.loads(line)
+        return json.loads(document)
     except json.JSONDecodeError as exc:
-        raise InputError(source, _json_problem(exc), "fix the line or remove it", line=number) from exc
+        where = exc.lineno if line is None else line + exc.lineno - 1
+        raise InputError(source, _json_problem(exc), fix, line=where) from exc
+    except RecursionError as exc:
+        raise InputError(
+            source,
+            "JSON nested too deep to read",
+            "write each article as one flat object: text, date, title, outlet, url, id",
+            line=line,
+        ) from exc
+    except ValueError as exc:  # "Exceeds the limit (4300 digits) for integer string conversion …"
+        raise InputError(
+            source,
+            f"a JSON number too long to read ({str(exc).split(':')[0]})",
+            "write it as a string, or leave it out",
+            line=line,
+        ) from exc
 
 
 def _json_problem(exc: json.JSONDecodeError) -> str:
-    return f"not JSON ({exc.msg} at column {exc.colno})"
+    # json's own message may end in "at" ("Invalid control character at")
+    return f"not JSON ({exc.msg.removesuffix(' at')} at column {exc.colno})"
 
 
 def _list_items_with_lines(document: str) -> Iterator[tuple[int, Any]]:
