@@ -219,3 +219,20 @@ def test_unreadable_subfolder_becomes_a_failure(tmp_path, read_all, monkeypatch)
         f"{tmp_path / 'private'}: folder cannot be read (Permission denied); "
         "give yourself read permission on it (chmod +rx) or leave it out"
     )
+
+
+def test_a_file_name_that_is_not_utf8_is_written_with_escapes(tmp_path, read_all):
+    folder = os.fsencode(tmp_path)
+    with open(os.path.join(folder, b"caf\xe9.txt"), "wb") as out:
+        out.write(b"Mayor Ann Lee said the bridge would open.")
+    (article,) = read_all(tmp_path)
+    assert article.source == f"{tmp_path}/caf\\xe9.txt"
+    article.source.encode("utf-8")  # printable and storable
+
+
+def test_a_named_pipe_in_a_folder_fails_instead_of_waiting(tmp_path, read_all):
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "real.txt").write_text("Mayor Ann Lee said the bridge would open.")
+    failure, article = read_all(tmp_path)
+    assert failure.message.startswith(f"{tmp_path / 'pipe.txt'}: a named pipe, not a file")
+    assert article.text == "Mayor Ann Lee said the bridge would open."

@@ -14,6 +14,7 @@ import json
 import logging
 import os
 import re
+import stat
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -59,7 +60,7 @@ def read_path(path: Path, options: ReadOptions) -> Iterator[Article | Failure]:
     if path.is_dir():
         yield from read_folder(path, options)
     elif not path.exists():
-        yield Failure(source=str(path), problem="no such file or folder", fix="check the path")
+        yield Failure(source=source_name(path), problem="no such file or folder", fix="check the path")
     else:
         yield from read_file(path, options)
 
@@ -71,13 +72,13 @@ def read_folder(folder: Path, options: ReadOptions) -> Iterator[Article | Failur
         yield from read_file(path, options)
     for error in walk_errors:
         yield Failure(
-            source=str(error.filename or folder),
+            source=source_name(error.filename or folder),
             problem=f"folder cannot be read ({error.strerror})",
             fix="give yourself read permission on it (chmod +rx) or leave it out",
         )
     if not files and not walk_errors:
         yield Failure(
-            source=str(folder),
+            source=source_name(folder),
             problem=f"no article files in this folder (onrecord reads {SUPPORTED})",
             fix="point at the folder that holds the articles",
         )
@@ -100,9 +101,21 @@ def article_files(folder: Path) -> tuple[list[Path], list[OSError]]:
     return sorted(found, key=lambda path: path.relative_to(folder).parts), errors
 
 
+def _special(path: Path) -> str | None:
+    """What a named pipe, socket or device is (reading one can wait for ever), else None; a file that
+    cannot be looked at is not special here, so that reading it says why."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return None
+    if stat.S_ISREG(mode):
+        return None
+    return "a named pipe" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device"
+
+
 def read_file(path: Path, options: ReadOptions) -> Iterator[Article | Failure]:
     """Read one file by its extension."""
-    source = str(path)
+    source = source_name(path)
     fmt = FORMATS.get(path.suffix.lower())
     if fmt is None:
         kind = f"extension {path.suffix!r}" if path.suffix else "no extension"
@@ -112,9 +125,17 @@ def read_file(path: Path, options: ReadOptions) -> Iterator[Article | Failure]:
             fix=f"name it after its format: {SUPPORTED}",
         )
         return
+    special = _special(path)
+    if special is not None:
+        yield Failure(
+            source=source,
+            problem=f"{special}, not a file (reading it could wait for ever)",
+            fix="save the article to a file, or pipe it in: onrecord extract - < …",
+        )
+        return
     try:
         if fmt == "jsonl":
-            yield from _read_jsonl_file(path, options)
+            yield from _read_jsonl_file(path, source, options)
             return
         data = path.read_bytes()
     except OSError as exc:
@@ -187,10 +208,16 @@ def _parse_document(data: bytes, source: str, fmt: Format) -> tuple[str, Metadat
     return parse_text(decode_utf8(data, source), source)
 
 
-def _read_jsonl_file(path: Path, options: ReadOptions) -> Iterator[Article | Failure]:
+def _read_jsonl_file(path: Path, source: str, options: ReadOptions) -> Iterator[Article | Failure]:
     """Stream a JSON-lines file line by line, so a large file is never held whole."""
     with path.open("rb") as stream:
-        yield from _read_jsonl_stream(stream, str(path), options)
+        yield from _read_jsonl_stream(stream, source, options)
+
+
+def source_name(path: Path | str) -> str:
+    """A path as text that can be printed and stored: bytes of a file name that are not UTF-8 (which
+    Python keeps as lone surrogates) are written as escapes, "caf\\xe9.txt"."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 def _read_jsonl_stream(stream: BinaryIO, source: str, options: ReadOptions) -> Iterator[Article | Failure]:
