@@ -249,3 +249,28 @@ def test_sentence_about_quarters_reads_a_year_ago_as_the_year_ago_quarter(times)
         ("Third-quarter", "1989-Q3", "DATE"),
         ("a year ago", "1988-Q3", "DATE"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("dct", "text", "unresolved"),
+    [
+        (dt.date(1, 1, 1), "Marsh said on Tuesday, two years ago, that the vote was yesterday.", "Tuesday"),
+        (
+            dt.date(9999, 12, 31),
+            "Marsh said tomorrow, next month and next year it would be fine.",
+            "tomorrow",
+        ),
+        (
+            dt.date(2024, 5, 1),
+            "Marsh said the deal lasts until 31 December 9999 and ends the day after.",
+            None,
+        ),
+    ],
+)
+def test_dates_where_the_calendar_ends_stay_unresolved(extract, times, dct, text, unresolved) -> None:
+    # Python's dates run from year 1 to 9999: counting past either end leaves that expression without a
+    # value instead of failing the article
+    assert extract(text, date=dct).statements
+    found = {expression: value for expression, value, _ in times(text, dct)}
+    if unresolved is not None:
+        assert found[unresolved] is None

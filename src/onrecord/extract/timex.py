@@ -161,8 +161,8 @@ def _scan(text: str, context_of: ContextOf) -> list[Candidate]:
                 resolved = rule.resolve(match, context_of(match.start(), match.end()))
                 if resolved is None:
                     continue
-            except NoAnchor:
-                resolved = None
+            except (NoAnchor, OverflowError, ValueError):  # nothing to count from, or before year 1 or
+                resolved = None  # after 9999, where Python's dates end ("tomorrow" on 9999-12-31)
             found.append(Candidate(start=match.start(), end=match.end(), rule=rule, resolved=resolved))
     return found
 
