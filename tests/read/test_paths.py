@@ -193,6 +193,20 @@ def test_stdin_not_utf8(monkeypatch):
     assert "iconv -f WINDOWS-1252 -t UTF-8 FILE > FILE.utf8" in failure.fix
 
 
+def test_stdin_json_lines_with_one_line_not_utf8_fail_that_line_only(monkeypatch):
+    one, failure, three = stdin_items(
+        monkeypatch, b'{"text": "one"}\n{"text": "caf\xe9"}\n{"text": "three"}\n'
+    )
+    assert (one.text, three.text) == ("one", "three")
+    assert (failure.line, failure.problem[:17]) == (2, "not UTF-8 text (b")
+
+
+def test_stdin_html_in_its_declared_charset(monkeypatch):
+    page = b'<html><head><meta charset="iso-8859-1"></head><body><p>Caf\xe9 owners met.</p></body></html>'
+    (article,) = stdin_items(monkeypatch, page)
+    assert article.text == "Caf\u00e9 owners met."
+
+
 def test_empty_stdin(monkeypatch):
     (failure,) = stdin_items(monkeypatch, b" \n")
     assert (

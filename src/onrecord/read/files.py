@@ -156,11 +156,12 @@ def read_stdin(options: ReadOptions) -> Iterator[Article | Failure]:
         return
     try:
         check_text_bytes(data[:SNIFF_BYTES], STDIN)
-        text = decode_utf8(data, STDIN)
     except InputError as error:
         yield failure_from(error)
         return
-    yield from read_bytes(data, STDIN, sniff_format(text), options)
+    # sniffed on a lenient decoding: the reader of the format decodes as it does for a file (JSON lines
+    # line by line, HTML by its declared charset) and says where the bytes are not UTF-8
+    yield from read_bytes(data, STDIN, sniff_format(data.decode("utf-8-sig", "replace")), options)
 
 
 def sniff_format(text: str) -> Format:
