@@ -55,3 +55,13 @@ def test_bad_input_is_reported_and_the_rest_processed(runner, tmp_path) -> None:
     assert len(result.stdout.splitlines()) == 2  # good.txt and the valid JSONL line
     assert "line 2 of" in result.stderr and "bad.jsonl" in result.stderr
     assert "1 of 3 inputs failed" in result.stderr
+
+
+@pytest.mark.parametrize("where", ["missing/out.jsonl", "."])
+def test_an_output_that_cannot_be_written_is_an_error_before_any_work(runner, tmp_path, where) -> None:
+    (tmp_path / "a.txt").write_text("Mayor Elena Marsh said the bridge would open.", encoding="utf-8")
+    target = tmp_path / where
+    result = runner.invoke(app, ["extract", str(tmp_path / "a.txt"), "-o", str(target)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"error: cannot write {target} (")
+    assert "give --output a file in a folder that exists" in result.stderr

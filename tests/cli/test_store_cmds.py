@@ -220,3 +220,29 @@ def test_ingest_of_the_bundled_samples_is_idempotent(app: typer.Typer, tmp_path:
     assert f"({len(articles)} already stored), 0 statements" in second.stderr
     with Store.open(db) as store:
         assert store.counts() == counts
+
+
+@pytest.mark.parametrize("command", ["statements", "entities", "show"])
+def test_reading_a_database_that_does_not_exist_is_an_error(
+    app: typer.Typer, tmp_path: Path, command: str
+) -> None:
+    typo = tmp_path / "tpyo.db"
+    args = [command, "abc"] if command == "show" else [command]
+    result = CliRunner().invoke(app, [*args, "--db", str(typo)])
+    assert result.exit_code == 1
+    assert f"no onrecord database at {typo}" in result.stderr and "onrecord ingest" in result.stderr
+    assert not typo.exists()  # a mistyped path no longer leaves an empty database behind
+
+
+def test_control_characters_in_articles_do_not_reach_the_terminal(app: typer.Typer, tmp_path: Path) -> None:
+    text = "Mayor Elena Marsh said the \x1b[31mbridge\x1b[0m would reopen in May, \x07the mayor said."
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    db = str(tmp_path / "c.db")
+    runner = CliRunner()
+    assert runner.invoke(app, ["ingest", str(tmp_path / "a.txt"), "--db", db]).exit_code == 0
+    for command in (["statements"], ["entities"]):
+        result = runner.invoke(app, [*command, "--db", db], env={"COLUMNS": "200"})
+        assert result.exit_code == 0, result.output
+        assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+    shown = runner.invoke(app, ["statements", "--db", db], env={"COLUMNS": "200"}).stdout
+    assert "\u241b[31mbridge\u241b[0m would reopen" in shown

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import typer
 from rich.table import Table
-from rich.text import Text
 
 from onrecord.cli.extract_cmd import parse_date
 from onrecord.cli.store_cmds import DB_OPT, FORMAT_OPT, ID_WIDTH, ListFormat, _reported, print_rows
+from onrecord.cli.terminal import cell
 from onrecord.model import Amount, TimeValue
 from onrecord.store import Store
 from onrecord.store.events import (
@@ -54,7 +54,7 @@ def events(
         until=parse_date(until),
         limit=limit or None,
     )
-    with _reported(), Store.open(db) as store:
+    with _reported(), Store.open(db, create=False) as store:
         rows = store.events(query)
     print_rows(
         rows,
@@ -82,15 +82,15 @@ def _events_table(rows: list[EventRow]) -> Table:
     for row in rows:
         event = row.event
         table.add_row(
-            Text(_when(event.time, row)),
-            Text(event.type),
-            Text(event.kind or "-"),
-            Text(event.status),
-            Text(", ".join(row.names("actor")) or "-"),
-            Text(", ".join(row.names(*TARGET_ROLES)) or "-"),
-            Text(event.place.text if event.place else "-"),
-            Text(_amount(event.amount)),
-            Text(row.article_id[:ID_WIDTH]),
+            cell(_when(event.time, row)),
+            cell(event.type),
+            cell(event.kind or "-"),
+            cell(event.status),
+            cell(", ".join(row.names("actor")) or "-"),
+            cell(", ".join(row.names(*TARGET_ROLES)) or "-"),
+            cell(event.place.text if event.place else "-"),
+            cell(_amount(event.amount)),
+            cell(row.article_id[:ID_WIDTH]),
         )
     return table
 
@@ -128,7 +128,7 @@ def commitments(
 
     Example: onrecord commitments --to Ukraine
     """
-    with _reported(), Store.open(db) as store:
+    with _reported(), Store.open(db, create=False) as store:
         rows = store.commitments(by=by, to=to)
     print_rows(
         rows,
@@ -145,14 +145,14 @@ def _ledger_table(rows: list[LedgerRow]) -> Table:
         table.add_column(name, overflow="fold")
     for row in rows:
         table.add_row(
-            Text(", ".join(row.by) or "?"),
-            Text(", ".join(row.to)),
-            Text(row.what or "-"),
-            Text(_amount(row.amount)),
-            Text(_range(row.period)),
-            Text(_range(row.decided)),
-            Text(row.status),
-            Text(_first(row)),
+            cell(", ".join(row.by) or "?"),
+            cell(", ".join(row.to)),
+            cell(row.what or "-"),
+            cell(_amount(row.amount)),
+            cell(_range(row.period)),
+            cell(_range(row.decided)),
+            cell(row.status),
+            cell(_first(row)),
         )
     return table
 
@@ -189,7 +189,7 @@ def timeline(
 
     Example: onrecord timeline Rutte
     """
-    with _reported(), Store.open(db) as store:
+    with _reported(), Store.open(db, create=False) as store:
         rows = store.timeline(entity)
     print_rows(
         rows,
@@ -212,8 +212,8 @@ def _timeline_table(rows: list[TimelineRow], entity: str) -> Table:
             p for p in (row.outlet, row.article_date.isoformat() if row.article_date else None) if p
         )
         table.add_row(
-            Text(row.day.isoformat() if row.day else "-"), Text(row.kind), Text(row.role), Text(row.text),
-            Text(reported or row.article_id[:ID_WIDTH]),
+            cell(row.day.isoformat() if row.day else "-"), cell(row.kind), cell(row.role), cell(row.text),
+            cell(reported or row.article_id[:ID_WIDTH]),
         )  # fmt: skip
     return table
 

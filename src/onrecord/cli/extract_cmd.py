@@ -64,7 +64,15 @@ def extract(
     items = read_paths(paths, read_options)
     failures: list[Failure] = []
     total = 0
-    out = output.open("w", encoding="utf-8") if output else sys.stdout
+    try:
+        out = output.open("w", encoding="utf-8") if output else sys.stdout
+    except OSError as exc:
+        typer.echo(
+            f"error: cannot write {output} ({exc.strerror or exc}); "
+            "give --output a file in a folder that exists and that you can write to",
+            err=True,
+        )
+        raise typer.Exit(2) from exc
     try:
         for result in run_extraction(items, ExtractOptions(), workers=workers):
             total += 1

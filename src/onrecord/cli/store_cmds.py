@@ -28,6 +28,7 @@ from onrecord.cli.extract_cmd import (
     parse_date,
     report_failures,
 )
+from onrecord.cli.terminal import cell, printable
 from onrecord.errors import OnrecordError, StoreError
 from onrecord.model import Article, Extraction, Failure, Span
 from onrecord.pipeline import ExtractOptions
@@ -204,7 +205,7 @@ def statements(
 
     Example: onrecord statements --speaker rutte --search "Victory Plan" --since 2024-10-01
     """
-    with _reported(), Store.open(db) as store:
+    with _reported(), Store.open(db, create=False) as store:
         query = StatementQuery(
             speaker=speaker,
             search=search,
@@ -235,11 +236,11 @@ def _statements_table(rows: list[StatementRow], *, caption: str) -> Table:
     for row in rows:
         speaker = row.speaker.name or (row.speaker.span.text if row.speaker.span else "?")
         table.add_row(
-            Text(row.day.isoformat() if row.day else "-"),
-            Text(speaker),
-            Text(row.kind),
-            Text(row.text),
-            Text(row.article_id[:ID_WIDTH]),
+            cell(row.day.isoformat() if row.day else "-"),
+            cell(speaker),
+            cell(row.kind),
+            cell(row.text),
+            cell(row.article_id[:ID_WIDTH]),
         )
     return table
 
@@ -266,7 +267,7 @@ def entities(
 
     Example: onrecord entities --type person --name rutte
     """
-    with _reported(), Store.open(db) as store:
+    with _reported(), Store.open(db, create=False) as store:
         rows = store.entities(type=type_, name=name, limit=limit + 1 if limit else None)
     shown = rows[:limit] if limit else rows
     more = f"; more with --limit {limit * 2} or --limit 0" if len(rows) > len(shown) else ""
@@ -287,10 +288,10 @@ def _entities_table(rows: list[EntityRow], *, caption: str) -> Table:
         )
     for row in rows:
         table.add_row(
-            Text(row.name),
-            Text(row.type),
-            Text(", ".join(row.aliases)),
-            Text(", ".join(_role(role.title, role.organization) for role in row.roles)),
+            cell(row.name),
+            cell(row.type),
+            cell(", ".join(row.aliases)),
+            cell(", ".join(_role(role.title, role.organization) for role in row.roles)),
             str(row.articles),
             str(row.statements),
         )
@@ -323,7 +324,7 @@ def show(
 
     Example: onrecord show 3f2a9c
     """
-    with _reported(), Store.open(db) as store:
+    with _reported(), Store.open(db, create=False) as store:
         extraction = store.article(_article_id(store, article_id))
     if extraction is None:  # deleted between the two reads
         typer.echo(f"error: article {article_id!r} is no longer stored", err=True)
@@ -372,7 +373,7 @@ def _marks(extraction: Extraction) -> list[Mark]:
 
 def _styled(text: str, marks: list[Mark]) -> Text:
     styles = {"content": CONTENT_STYLE, "cue": CUE_STYLE, "speaker": SPEAKER_STYLE}
-    styled = Text(text)
+    styled = Text(printable(text))
     for start, end, kind in marks:
         styled.stylize(styles[kind], start, end)
     return styled

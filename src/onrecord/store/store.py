@@ -62,7 +62,7 @@ from onrecord.store.records import (
 )
 from onrecord.store.schema import articles, entities, entity_aliases, events, statements
 from onrecord.store.search import entities_named, fold, search_clause, speaker_clause, words_clause
-from onrecord.store.url import database_url
+from onrecord.store.url import DEFAULT_DB, database_url
 
 log = logging.getLogger("onrecord")
 
@@ -75,13 +75,20 @@ class Store:
         self.url = url
 
     @classmethod
-    def open(cls, db: str | Path | None = None) -> Store:
+    def open(cls, db: str | Path | None = None, *, create: bool = True) -> Store:
         """Open (creating and migrating when needed) the store at a path or SQLAlchemy URL.
 
-        ``None`` means ``./onrecord.db``; ``":memory:"`` an in-memory SQLite store.
+        ``None`` means ``./onrecord.db``; ``":memory:"`` an in-memory SQLite store. With ``create=False``
+        a SQLite file that does not exist is a StoreError, not a new empty store: a command that only
+        reads would otherwise answer "nothing stored" for a mistyped path.
         """
         url = database_url(db)
         shown = _shown(url)
+        if not create and url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).exists():
+            raise StoreError(
+                f"no onrecord database at {shown}; pass the --db you ingested into, "
+                f"or ingest articles first: onrecord ingest PATH --db {db if db is not None else DEFAULT_DB}"
+            )
         engine = _engine(url, shown)
         try:
             with engine.begin() as connection:
