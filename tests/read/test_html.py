@@ -98,3 +98,22 @@ def test_bad_html_fails_with_a_reason(tmp_path, read_one, content, problem):
     assert isinstance(failure, Failure)
     assert failure.source == str(path)
     assert failure.problem.startswith(problem)
+
+
+@pytest.mark.parametrize(
+    ("head", "date"),
+    [
+        ("", None),  # a year in the body is no page date
+        ('<meta property="article:published_time" content="2024-03-05T10:00:00Z">', dt.date(2024, 3, 5)),
+    ],
+)
+def test_the_page_date_comes_from_its_metadata_not_its_text(tmp_path, read_one, head, date):
+    path = tmp_path / "bridge.html"
+    body = (
+        "<p>The old bridge dates from 1999, Mayor Ann Lee said on Monday, and it will be rebuilt next year.</p>"
+        "<p>Another paragraph about the repairs that the city council promised to pay for.</p>"
+    )
+    path.write_text(
+        f"<html><head><title>Bridge</title>{head}</head><body><article>{body}</article></body></html>"
+    )
+    assert read_one(path).date == date

@@ -12,7 +12,7 @@ import logging
 import re
 
 from trafilatura import bare_extraction
-from trafilatura.settings import Document
+from trafilatura.settings import Document, set_date_params
 
 from onrecord.errors import InputError
 from onrecord.read.article import Metadata, normalise_text, parse_date
@@ -45,7 +45,15 @@ def parse_html(raw: str, source: str) -> tuple[str, Metadata]:
     """Extract the main text and metadata of an HTML page."""
     if not raw.strip():
         raise InputError(source, "empty (no HTML)", "save the page's full HTML into it, or leave it out")
-    document = bare_extraction(raw, with_metadata=True, include_comments=False)
+    # the page date from its metadata and address only: htmldate's extensive search takes any year in the
+    # body text for the date ("the bridge dates from 1999" gave 1999-01-01), and a wrong article date
+    # shifts every relative date of the article
+    document = bare_extraction(
+        raw,
+        with_metadata=True,
+        include_comments=False,
+        date_extraction_params=set_date_params(extensive=False),
+    )
     text = ""
     if isinstance(document, Document):
         text = normalise_text(document.text or "").strip()
