@@ -117,3 +117,14 @@ def test_the_page_date_comes_from_its_metadata_not_its_text(tmp_path, read_one, 
         f"<html><head><title>Bridge</title>{head}</head><body><article>{body}</article></body></html>"
     )
     assert read_one(path).date == date
+
+
+@pytest.mark.parametrize("reference", ["&#x1b;", "&#11;", "&#X0C;", "&#1;"])
+def test_a_reference_to_a_control_character_does_not_lose_the_page(tmp_path, read_one, reference):
+    path = tmp_path / "page.html"
+    path.write_text(
+        "<html><body><article><p>Mayor Ann Lee said the bridge would open in May, "
+        f"{reference} and the council agreed to pay.</p><p>Another paragraph about the repairs.</p>"
+        "</article></body></html>"
+    )
+    assert read_one(path).text.startswith("Mayor Ann Lee said the bridge would open in May, \ufffd and")

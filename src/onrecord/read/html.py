@@ -21,6 +21,11 @@ from onrecord.read.decode import decode_utf8
 log = logging.getLogger("onrecord")
 
 DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+# A character reference to a C0 control other than tab and line breaks ("&#x1b;", "&#11;"): HTML calls it a
+# parse error, and lxml gives up on the whole page at one; it becomes U+FFFD, as "&#0;" does
+CONTROL_REFERENCE = re.compile(
+    r"&#(?:x0*(?:[1-8bcef]|1[0-9a-f])|0*(?:[1-8]|1[1-2]|1[4-9]|2[0-9]|3[01]));", re.IGNORECASE
+)
 # Where a page declares its charset: within its first bytes, as browsers look for it.
 CHARSET_WINDOW = 4096
 
@@ -45,6 +50,7 @@ def parse_html(raw: str, source: str) -> tuple[str, Metadata]:
     """Extract the main text and metadata of an HTML page."""
     if not raw.strip():
         raise InputError(source, "empty (no HTML)", "save the page's full HTML into it, or leave it out")
+    raw = CONTROL_REFERENCE.sub("\ufffd", raw)
     # the page date from its metadata and address only: htmldate's extensive search takes any year in the
     # body text for the date ("the bridge dates from 1999" gave 1999-01-01), and a wrong article date
     # shifts every relative date of the article
