@@ -44,9 +44,9 @@ def test_fields_and_sources(tmp_path, read_all):
 
 def test_numeric_id_and_text_normalisation(tmp_path, read_one):
     path = tmp_path / "feed.jsonl"
-    write_lines(path, json.dumps({"id": 7, "text": "\ufeffOne\r\nTwo\rThree"}))
+    write_lines(path, json.dumps({"id": 7, "text": "\ufeffOne\r\nTwo\rThree\x00."}))
     article = read_one(path)
-    assert (article.source, article.text) == ("7", "One\nTwo\nThree")
+    assert (article.source, article.text) == ("7", "One\nTwo\nThree\ufffd.")
 
 
 def test_malformed_line_is_named_and_the_rest_is_read(tmp_path, read_all):
@@ -77,6 +77,7 @@ def test_malformed_line_is_named_and_the_rest_is_read(tmp_path, read_all):
         ('{"text": "ok", "date": "2024-02-30"}', "\"date\" '2024-02-30' is not a calendar date"),
         ('{"text": "ok", "title": ["x"]}', '"title" is a JSON array, not a string'),
         ('{"text": "ok", "id": {"a": 1}}', '"id" is a JSON object'),
+        ('{"text": "ok", "id": 1.5}', '"id" is a JSON number that is not whole (1.5)'),
         (
             '{"text": "a broken emoji \\ud83d here"}',
             '"text" holds half of a surrogate pair (\\ud83d) at character 15',

@@ -34,6 +34,9 @@ COMMAND_MODULES = (
 )
 
 
+HTML_LIBRARIES = ("trafilatura", "htmldate", "courlan", "justext")
+
+
 @app.callback()
 def _root(
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Log progress details to stderr."),
@@ -41,6 +44,10 @@ def _root(
     logging.basicConfig(
         level=logging.DEBUG if verbose else logging.WARNING, format="%(levelname)s %(message)s"
     )
+    # the HTML libraries log about the page they parse without naming it ("WARNING discarding data: None");
+    # onrecord's own error for that page names it and says what to do, so theirs show only with --verbose
+    for library in HTML_LIBRARIES:
+        logging.getLogger(library).setLevel(logging.DEBUG if verbose else logging.CRITICAL)
 
 
 def _register() -> None:

@@ -2,8 +2,9 @@
 
 Every reader (plain text, HTML, JSON lines) ends here, so the rules below hold for all of them:
 
-- the text is normalised once: a leading byte-order mark is dropped and ``\\r\\n`` / ``\\r`` become
-  ``\\n``; nothing else changes, because every span downstream indexes ``Article.text``;
+- the text is normalised once: a leading byte-order mark is dropped, ``\\r\\n`` / ``\\r`` become
+  ``\\n`` and a NUL becomes U+FFFD (one for one); nothing else changes, because every span downstream
+  indexes ``Article.text``;
 - the id is a content hash of that text, so the same text read twice gets the same id;
 - metadata given on the command line (:class:`ReadOptions`) overrides what the input says;
 - a text holding a run of more than ``MAX_PUNCTUATION_RUN`` punctuation marks with no space is refused
@@ -57,8 +58,9 @@ class Metadata:
 
 
 def normalise_text(text: str) -> str:
-    """Drop a leading byte-order mark and turn CR LF and lone CR into LF; keep everything else."""
-    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    """Drop a leading byte-order mark, turn CR LF and lone CR into LF and NUL into U+FFFD (PostgreSQL
+    cannot store a NUL, and one deep in a text file is damage, not content); keep everything else."""
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "\ufffd")
 
 
 def parse_date(value: str, *, source: str, field: str, line: int | None = None) -> dt.date:

@@ -94,9 +94,8 @@ def article_from_object(
     strings = {name: _optional_string(value, name, source, line) for name in (*OPTIONAL_STRINGS, "date")}
     ident = value.get("id")
     if ident is not None and not isinstance(ident, str | int):
-        raise InputError(
-            source, f'"id" is a JSON {_json_type(ident)}', "make it a string or a number", line=line
-        )
+        kind = f"number that is not whole ({ident!r})" if isinstance(ident, float) else _json_type(ident)
+        raise InputError(source, f'"id" is a JSON {kind}', "make it a string or a whole number", line=line)
     date = strings["date"]
     found = Metadata(
         title=strings["title"],
