@@ -182,3 +182,19 @@ def test_two_clusters_of_one_type_and_name_are_one_entity() -> None:
     assert ids[id(first)] == ids[id(second)] == entity.id
     assert [m.text for m in entity.mentions] == ["Elena Marsh", "Elena Marsh"]
     assert entity.roles == (Role(title="Mayor"),)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("Petar Pepekov\nWe will", "Petar Pepekov"),
+        ("\xa0Donald Trump\xa0said", "Donald Trump"),
+        ("“NATO’s", "NATO"),
+    ],
+)
+def test_a_mention_loses_the_whitespace_and_marks_ner_took_in(text, mention) -> None:
+    from onrecord.extract.entities import _trim
+
+    end = text.index(mention) + len(mention) + 1  # NER's span runs one character too far
+    start, stop = _trim(text, 0, min(end, len(text)))
+    assert text[start:stop] == mention

@@ -387,7 +387,8 @@ def _generic_aliases(text: str, gazetteer: Gazetteer, free: Callable[[int, int],
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop a leading article and a trailing possessive or quote from a mention."""
+    """Drop a leading article, a trailing possessive, and quote marks and whitespace (a line break or no-break
+    space NER took in) at either end from a mention."""
     words = text[start:end]
     lead = _LEADING_DETERMINER.match(words)
     if lead:
@@ -396,9 +397,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     tail = _TRAILING_POSSESSIVE.search(words)
     if tail:
         end -= len(tail.group())
-    while end > start and text[end - 1] in "\"“”'’ ,.":
+    while end > start and (text[end - 1] in "\"“”'’,." or text[end - 1].isspace()):
         end -= 1
-    while start < end and text[start] in "\"“”'‘ ":
+    while start < end and (text[start] in "\"“”'‘" or text[start].isspace()):
         start += 1
     return start, end
 

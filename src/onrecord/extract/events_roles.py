@@ -495,7 +495,9 @@ def _extent(token: Token) -> tuple[int, int]:
             continue
         left = min(left, child.left_edge, key=lambda t: t.i)
         break
-    while left.i < token.i and (left.pos_ in ("DET", "PUNCT", "CCONJ") or left.lower_ in ("'s", "’s")):
+    while left.i < token.i and (
+        left.pos_ in ("DET", "PUNCT", "CCONJ") or left.is_space or left.lower_ in ("'s", "’s")
+    ):
         left = token.doc[left.i + 1]
     right = token
     for child in token.rights:
