@@ -128,3 +128,15 @@ def test_a_reference_to_a_control_character_does_not_lose_the_page(tmp_path, rea
         "</article></body></html>"
     )
     assert read_one(path).text.startswith("Mayor Ann Lee said the bridge would open in May, \ufffd and")
+
+
+def test_a_page_nested_deeper_than_lxml_reads_by_default_keeps_its_text(tmp_path, read_one):
+    path = tmp_path / "deep.html"
+    body = (
+        "<p>Mayor Ann Lee said the bridge would open in May, and the council agreed to pay for it.</p>"
+        "<p>Another paragraph about the plan and the repairs promised by the council.</p>"
+    )
+    path.write_text(
+        f"<html><head><title>Headline</title></head><body>{'<div>' * 300}{body}{'</div>' * 300}</body></html>"
+    )
+    assert read_one(path).text.startswith("Mayor Ann Lee said the bridge would open in May")
