@@ -49,3 +49,25 @@ def test_read_more_lines_are_related_items(gazetteer) -> None:
         ("read_more", "Kyiv will talk from strength - Rütte"),
         ("see_also", "Budget passes"),
     ]
+
+
+def test_a_newspaper_named_by_its_kind_is_an_outlet_and_an_organization(gazetteer, extract) -> None:
+    text = (
+        "Dock workers will extend their strike, their union said on Friday.\n\n"
+        "This was reported by Harbour Courier with reference to the Eastfield Dockers' Union.\n"
+    )
+    found = find_provenance(text, gazetteer)
+    assert found.outlet == "Harbour Courier"
+    assert [(c.name, c.relation) for c in found.cited_sources] == [
+        ("Harbour Courier", "reported_by"),
+        ("Eastfield Dockers' Union", "with_reference_to"),
+    ]
+    # the union is cited, not an outlet: only the newspaper's words are a news organization's
+    assert [text[s:e] for s, e in found.outlet_spans] == ["Harbour Courier"]
+    entities = {e.name: e.type for e in extract(text).entities}
+    assert entities["Harbour Courier"] == "ORG"  # NER alone reads the two capitalized words as a person
+
+
+def test_was_reported_by_the_police_is_no_outlet(gazetteer) -> None:
+    found = find_provenance("The theft was reported by the Harbour Police on Monday.", gazetteer)
+    assert (found.outlet, found.cited_sources) == (None, ())

@@ -56,7 +56,7 @@ def extract_doc(article: Article, doc: Doc, resources: Resources, *, events: boo
             "related": provenance.related,
         }
     )
-    table = find_entities(doc, article.id, gazetteer, resources.first_names)
+    table = find_entities(doc, article.id, gazetteer, resources.first_names, provenance.outlet_spans)
     relabel_person_names(table)
     assign_roles(doc, table)
     find_descriptions(doc, table)

@@ -315,12 +315,17 @@ class EntityTable:
 
 
 def find_entities(
-    doc: Doc, article_id: str, gazetteer: Gazetteer, first_names: FirstNames | None = None
+    doc: Doc,
+    article_id: str,
+    gazetteer: Gazetteer,
+    first_names: FirstNames | None = None,
+    outlets: tuple[tuple[int, int], ...] = (),
 ) -> EntityTable:
     """Collect, correct and cluster the named mentions of ``doc``. ``first_names`` keeps "Mrs. Clinton"
-    from joining Bill Clinton when Hillary Clinton is named too."""
+    from joining Bill Clinton when Hillary Clinton is named too; a name inside one of the ``outlets``
+    spans (provenance's "reported by Harbour Courier") is a news organization whatever NER called it."""
     table = EntityTable(article_id, doc.text, gazetteer)
-    raw = _raw_mentions(doc, table.text, gazetteer)
+    raw = _raw_mentions(doc, table.text, gazetteer, outlets)
     _cluster_named(table, [m for m in raw if m.type != "PERSON" and not m.generic])
     _cluster_people(table, [m for m in raw if m.type == "PERSON"], first_names)
     for mention in raw:  # generic aliases last: they need their canonical actor to be named
@@ -333,7 +338,9 @@ def find_entities(
     return table
 
 
-def _raw_mentions(doc: Doc, text: str, gazetteer: Gazetteer) -> list[RawMention]:
+def _raw_mentions(
+    doc: Doc, text: str, gazetteer: Gazetteer, outlets: tuple[tuple[int, int], ...] = ()
+) -> list[RawMention]:
     taken: list[RawMention] = []
     used = CharMask(len(text))  # the characters of ``taken``, filled once the plans are in
 
@@ -369,6 +376,8 @@ def _raw_mentions(doc: Doc, text: str, gazetteer: Gazetteer) -> list[RawMention]
             take(RawMention(start, end, entry.type, entry))
         elif (generic := gazetteer.lookup_generic(words)) is not None:
             take(RawMention(start, end, generic.type, generic, generic=True))
+        elif any(s <= start and end <= e for s, e in outlets):
+            take(RawMention(start, end, "MEDIA"))
         else:
             take(RawMention(start, end, ent.label_))
     taken.extend(_generic_aliases(text, gazetteer, used.free))

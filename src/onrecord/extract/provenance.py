@@ -33,7 +33,8 @@ RELATED = re.compile(
 )
 OUTLET_WORDS = re.compile(
     r"(?:\.(?:com|net|org|ua|ru|co\.uk)\b|\b(?:News|Times|Post|Press|Agency|Journal|Herald|Gazette|"
-    r"Tribune|Telegraph|Guardian|TV|Radio|Broadcasting|Pravda|Daily|Wire|Media)\b)"
+    r"Tribune|Telegraph|Guardian|TV|Radio|Broadcasting|Pravda|Daily|Wire|Media|Courier|Observer|Chronicle|"
+    r"Monitor|Express|Mirror|Inquirer|Examiner|Bulletin|Dispatch|Magazine|Newswire|Globe|Courant)\b)"
 )
 RELATIONS = {
     "with reference to": "with_reference_to",
@@ -50,19 +51,28 @@ class Provenance:
     outlet: str | None
     cited_sources: tuple[CitedSource, ...]
     related: tuple[RelatedItem, ...]
+    # where the cited sources that are outlets are named ("reported by Harbour Courier"): whatever NER made
+    # of those words, they name a news organization
+    outlet_spans: tuple[tuple[int, int], ...] = ()
 
 
 def find_provenance(text: str, gazetteer: Gazetteer) -> Provenance:
     """Outlet, cited sources and related items of an article."""
     cited: list[CitedSource] = []
+    outlet_spans: list[tuple[int, int]] = []
     outlet: str | None = None
     for match in REPORTED_BY.finditer(text):
         if not _is_outlet(match.group("outlet"), gazetteer):
             continue
         outlet = outlet or _canonical(match.group("outlet"), gazetteer)
-        cited.append(_source(text, match, "outlet", "reported_by", gazetteer))
+        reported = _source(text, match, "outlet", "reported_by", gazetteer)
+        cited.append(reported)
+        outlet_spans.append(_span(reported))
         if match.group("cited"):
-            cited.append(_source(text, match, "cited", "with_reference_to", gazetteer))
+            source = _source(text, match, "cited", "with_reference_to", gazetteer)
+            cited.append(source)
+            if _is_outlet(match.group("cited"), gazetteer):  # "with reference to UNIAN", not "… to the union"
+                outlet_spans.append(_span(source))
     for match in CITING.finditer(text):
         relation = RELATIONS.get(
             re.sub(r"\s+", " ", match.group("rel").lower()).replace("a reference", "reference")
@@ -71,9 +81,11 @@ def find_provenance(text: str, gazetteer: Gazetteer) -> Provenance:
             source = _source(text, match, "name", relation, gazetteer)
             if all(c.span.start != source.span.start for c in cited):
                 cited.append(source)
+                outlet_spans.append(_span(source))
     for match in DATELINE.finditer(text):
         if _is_outlet(match.group("name"), gazetteer):
             cited.append(_source(text, match, "name", "dateline", gazetteer))
+            outlet_spans.append(_span(cited[-1]))
     related = tuple(
         RelatedItem(
             text=m.group("item").strip(),
@@ -83,8 +95,15 @@ def find_provenance(text: str, gazetteer: Gazetteer) -> Provenance:
         for m in RELATED.finditer(text)
     )
     return Provenance(
-        outlet=outlet, cited_sources=tuple(sorted(cited, key=lambda c: c.span.start)), related=related
+        outlet=outlet,
+        cited_sources=tuple(sorted(cited, key=lambda c: c.span.start)),
+        related=related,
+        outlet_spans=tuple(outlet_spans),
     )
+
+
+def _span(source: CitedSource) -> tuple[int, int]:
+    return source.span.start, source.span.end
 
 
 def _is_outlet(name: str, gazetteer: Gazetteer) -> bool:
