@@ -21,7 +21,7 @@ from rapidfuzz import fuzz, process
 from onrecord.extract.gazetteer import Gazetteer, GazetteerEntry
 from onrecord.extract.gender import FirstNames, honorific_sex
 from onrecord.extract.names import fold, name_tokens, strip_possessive
-from onrecord.extract.spans import CharMask
+from onrecord.extract.spans import CharMask, SpanIndex
 from onrecord.ids import content_id
 from onrecord.model import Entity, Role, Span
 
@@ -343,6 +343,7 @@ def _raw_mentions(
 ) -> list[RawMention]:
     taken: list[RawMention] = []
     used = CharMask(len(text))  # the characters of ``taken``, filled once the plans are in
+    in_outlet = SpanIndex((start, end, None) for start, end in outlets)
 
     def take(mention: RawMention) -> None:
         taken.append(mention)
@@ -376,7 +377,7 @@ def _raw_mentions(
             take(RawMention(start, end, entry.type, entry))
         elif (generic := gazetteer.lookup_generic(words)) is not None:
             take(RawMention(start, end, generic.type, generic, generic=True))
-        elif any(s <= start and end <= e for s, e in outlets):
+        elif in_outlet.containing(start, end):
             take(RawMention(start, end, "MEDIA"))
         else:
             take(RawMention(start, end, ent.label_))

@@ -73,13 +73,15 @@ def find_provenance(text: str, gazetteer: Gazetteer) -> Provenance:
             cited.append(source)
             if _is_outlet(match.group("cited"), gazetteer):  # "with reference to UNIAN", not "… to the union"
                 outlet_spans.append(_span(source))
+    cited_at = {c.span.start for c in cited}
     for match in CITING.finditer(text):
         relation = RELATIONS.get(
             re.sub(r"\s+", " ", match.group("rel").lower()).replace("a reference", "reference")
         )
         if relation and _is_outlet(match.group("name"), gazetteer):
             source = _source(text, match, "name", relation, gazetteer)
-            if all(c.span.start != source.span.start for c in cited):
+            if source.span.start not in cited_at:
+                cited_at.add(source.span.start)
                 cited.append(source)
                 outlet_spans.append(_span(source))
     for match in DATELINE.finditer(text):
