@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from onrecord.extract.spans import CharMask, SpanIndex, sentence_start_back
+from pathlib import Path
+
+from onrecord.extract.spans import CharMask, SpanIndex, noun_chunks, sentence_start_back
 
 
 def test_span_index_finds_overlaps_with_nested_and_disjoint_spans() -> None:
@@ -38,3 +40,11 @@ def test_sentence_start_back_walks_from_the_token_not_the_document(extractor) ->
     assert sentence_start_back(doc, it, 0) == text.index("Six")
     assert sentence_start_back(doc, it, 4) == text.index("Two")
     assert sentence_start_back(doc, it, 40) == 0  # not past the first sentence
+
+
+def test_noun_chunks_are_spacys(extractor) -> None:
+    samples = Path(__file__).resolve().parents[2] / "samples"
+    texts = [path.read_text(encoding="utf-8") for path in sorted(samples.glob("*.txt"))]
+    texts.append("Officials of " + ", ".join(f"the Fund {i}" for i in range(200)) + " met on Monday.")
+    for doc in extractor.nlp.pipe(texts):
+        assert list(noun_chunks(doc)) == [(chunk.start, chunk.end) for chunk in doc.noun_chunks]

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 PERIOD_PREPS = frozenset({"over", "for", "throughout", "through", "until", "till", "within", "by"})
 CONTINUATION_OPENERS = ("in addition", "additionally", "also", "moreover", "furthermore")
 MAX_CLIMB = 8
+OPENING_WINDOW = 80  # characters read for a sentence's opener, past the whitespace before it
 
 
 @dataclass
@@ -208,8 +209,11 @@ def _continues(draft: Draft, text: str) -> bool:
     head = draft.frame.head
     if any(c.dep_ == "advmod" and c.lower_ == "also" for c in head.children):
         return True
-    sentence = head.sent.text.lstrip().lower()
-    return sentence.startswith(CONTINUATION_OPENERS)
+    # the sentence's first words from the article text: ``Span.text`` joins every token of the sentence,
+    # once per event, which a long sentence of many events made quadratic
+    start = head.sent.start_char
+    opening = text[start : start + OPENING_WINDOW].lstrip().lower()
+    return opening.startswith(CONTINUATION_OPENERS)
 
 
 def _continue_from(draft: Draft, previous: Draft) -> None:

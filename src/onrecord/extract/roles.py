@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from onrecord.extract.entities import Cluster, EntityTable, title_form
 from onrecord.extract.names import fold
+from onrecord.extract.spans import noun_chunks
 from onrecord.model import Role
 
 if TYPE_CHECKING:
@@ -131,7 +132,8 @@ def assign_roles(doc: Doc, table: EntityTable) -> None:
 
 def find_descriptions(doc: Doc, table: EntityTable) -> None:
     """Add role descriptions qualified by an organization ("the NATO secretary general") as mentions."""
-    for chunk in doc.noun_chunks:
+    for start, end in noun_chunks(doc):
+        chunk = doc[start:end]
         if chunk[0].lower_ != "the" or any(t.ent_type_ == "PERSON" for t in chunk):
             continue
         cluster = resolve_description(chunk, table, allow_bare=False)

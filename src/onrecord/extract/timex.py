@@ -110,21 +110,31 @@ def _set_for(verb: Token) -> bool:
     )
 
 
-def clause_tense(doc: Doc, start: int, end: int) -> str | None:
-    """The tense of the verb that governs the text at ``start:end``, if the parse shows one."""
+def clause_tense(doc: Doc, start: int, end: int, memo: dict[int, str | None] | None = None) -> str | None:
+    """The tense of the verb that governs the text at ``start:end``, if the parse shows one. ``memo`` keeps
+    each verb's tense by token index: reading it looks at all of the verb's children, and one verb may
+    govern many time expressions ("met last Tuesday at 3 p.m., in July at 4 p.m., …")."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
     token = span.root
     for _ in range(6):
         if token.pos_ in ("VERB", "AUX"):
-            if token.lemma_ in SCHEDULING_VERBS or _set_for(token):
-                return "future"  # "planned a rally on Saturday", "a summit set for April"
-            return verb_tense(token)
+            if memo is None:
+                return _governing_tense(token)
+            if token.i not in memo:
+                memo[token.i] = _governing_tense(token)
+            return memo[token.i]
         if token.head is token:
             return None
         token = token.head
     return None
+
+
+def _governing_tense(verb: Token) -> str | None:
+    if verb.lemma_ in SCHEDULING_VERBS or _set_for(verb):
+        return "future"  # "planned a rally on Saturday", "a summit set for April"
+    return verb_tense(verb)
 
 
 # Characters that the regex engine's case-insensitive matching takes for an ASCII letter but that
@@ -221,6 +231,7 @@ class ContextOf:
         self.dct = dct
         self.text = doc.text  # the Doc rebuilds its text from the tokens at every access
         self.doc_quarterly = self.text.lower().count("quarter") >= 2
+        self._tenses: dict[int, str | None] = {}  # clause_tense's memo
 
     def __call__(self, start: int, end: int) -> Context:
         span = self.doc.char_span(start, end, alignment_mode="expand")
@@ -229,7 +240,7 @@ class ContextOf:
             starts, quarterly_sentences = self._sentences
             quarterly = quarterly_sentences[bisect_right(starts, span[0].i) - 1] or self.doc_quarterly
 
-        tense = clause_tense(self.doc, start, end)
+        tense = clause_tense(self.doc, start, end, self._tenses)
         if EARLIEST_RE.search(self.text[max(0, start - 20) : start]):
             tense = "future"  # "as soon as Tuesday", "as early as next week": a forecast
         elif tense != "future" and DEADLINE_RE.search(self.text[max(0, start - 20) : start]):
