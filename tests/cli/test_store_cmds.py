@@ -55,6 +55,10 @@ def test_statements_table_shows_speaker_and_text(run) -> None:  # noqa: ANN001
     assert "Mark Rutte" in result.stdout
     assert "irreversible" in result.stdout
     assert "1 statements" in result.stdout
+    rows = [line for line in result.stdout.splitlines() if "│" in line]
+    assert any("Mark Rutte" in line for line in rows)
+    cue_line = next(i for i, line in enumerate(rows) if "Mark Rutte" in line) + 1
+    assert rows[cue_line].split("│")[2].strip() == "added"  # the cue, under the speaker
 
 
 def test_statements_csv_has_a_header_and_one_line_per_statement(run) -> None:  # noqa: ANN001

@@ -229,15 +229,18 @@ def statements(
 def _statements_table(rows: list[StatementRow], *, caption: str) -> Table:
     table = Table(caption=caption, expand=True)
     table.add_column("date", no_wrap=True)
-    table.add_column("speaker", ratio=1)
+    table.add_column("speaker / cue", ratio=2, min_width=12)
     table.add_column("kind", no_wrap=True)
-    table.add_column("statement", ratio=4)
+    table.add_column("statement", ratio=5)
     table.add_column("article", no_wrap=True)
     for row in rows:
-        speaker = row.speaker.name or (row.speaker.span.text if row.speaker.span else "?")
+        # under the speaker, what they did with the words: "David Kerr / welcomed | the plan"
+        who = cell(row.speaker.name or (row.speaker.span.text if row.speaker.span else "?"))
+        if row.cue is not None:
+            who.append("\n" + printable(row.cue.text), style="dim")
         table.add_row(
             cell(row.day.isoformat() if row.day else "-"),
-            cell(speaker),
+            who,
             cell(row.kind),
             cell(row.text),
             cell(row.article_id[:ID_WIDTH]),
