@@ -59,20 +59,14 @@ class Provenance:
 def find_provenance(text: str, gazetteer: Gazetteer) -> Provenance:
     """Outlet, cited sources and related items of an article."""
     cited: list[CitedSource] = []
-    outlet_spans: list[tuple[int, int]] = []
     outlet: str | None = None
     for match in REPORTED_BY.finditer(text):
         if not _is_outlet(match.group("outlet"), gazetteer):
             continue
         outlet = outlet or _canonical(match.group("outlet"), gazetteer)
-        reported = _source(text, match, "outlet", "reported_by", gazetteer)
-        cited.append(reported)
-        outlet_spans.append(_span(reported))
+        cited.append(_source(text, match, "outlet", "reported_by", gazetteer))
         if match.group("cited"):
-            source = _source(text, match, "cited", "with_reference_to", gazetteer)
-            cited.append(source)
-            if _is_outlet(match.group("cited"), gazetteer):  # "with reference to UNIAN", not "… to the union"
-                outlet_spans.append(_span(source))
+            cited.append(_source(text, match, "cited", "with_reference_to", gazetteer))
     cited_at = {c.span.start for c in cited}
     for match in CITING.finditer(text):
         relation = RELATIONS.get(
@@ -83,11 +77,9 @@ def find_provenance(text: str, gazetteer: Gazetteer) -> Provenance:
             if source.span.start not in cited_at:
                 cited_at.add(source.span.start)
                 cited.append(source)
-                outlet_spans.append(_span(source))
     for match in DATELINE.finditer(text):
         if _is_outlet(match.group("name"), gazetteer):
             cited.append(_source(text, match, "name", "dateline", gazetteer))
-            outlet_spans.append(_span(cited[-1]))
     related = tuple(
         RelatedItem(
             text=m.group("item").strip(),
@@ -100,12 +92,10 @@ def find_provenance(text: str, gazetteer: Gazetteer) -> Provenance:
         outlet=outlet,
         cited_sources=tuple(sorted(cited, key=lambda c: c.span.start)),
         related=related,
-        outlet_spans=tuple(outlet_spans),
+        # every cited name passed _is_outlet but the one a "reported by" line cites ("with reference to
+        # UNIAN" is an outlet, "… to the Eastfield Dockers' Union" is not)
+        outlet_spans=tuple((c.span.start, c.span.end) for c in cited if _is_outlet(c.span.text, gazetteer)),
     )
-
-
-def _span(source: CitedSource) -> tuple[int, int]:
-    return source.span.start, source.span.end
 
 
 def _is_outlet(name: str, gazetteer: Gazetteer) -> bool:

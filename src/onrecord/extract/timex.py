@@ -110,7 +110,7 @@ def _set_for(verb: Token) -> bool:
     )
 
 
-def clause_tense(doc: Doc, start: int, end: int, memo: dict[int, str | None] | None = None) -> str | None:
+def clause_tense(doc: Doc, start: int, end: int, memo: dict[int, str | None]) -> str | None:
     """The tense of the verb that governs the text at ``start:end``, if the parse shows one. ``memo`` keeps
     each verb's tense by token index: reading it looks at all of the verb's children, and one verb may
     govern many time expressions ("met last Tuesday at 3 p.m., in July at 4 p.m., …")."""
@@ -120,8 +120,6 @@ def clause_tense(doc: Doc, start: int, end: int, memo: dict[int, str | None] | N
     token = span.root
     for _ in range(6):
         if token.pos_ in ("VERB", "AUX"):
-            if memo is None:
-                return _governing_tense(token)
             if token.i not in memo:
                 memo[token.i] = _governing_tense(token)
             return memo[token.i]
